@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "archive",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "archive", targets: ["archive"]),
+        .library(name: "ArchiveCore", targets: ["ArchiveCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The system SQLite (Debian: libsqlite3-dev). FTS5 is checked at open.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Turns migrations/*.sql into Swift source so the binary carries its schema.
+        .executableTarget(name: "MigrationEmbedder"),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["MigrationEmbedder"]
+        ),
+        .target(
+            name: "ArchiveCore",
+            dependencies: [
+                "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedMigrations"]
+        ),
+        .executableTarget(
+            name: "archive",
+            dependencies: [
+                "ArchiveCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "CSQLite"]),
+        .testTarget(name: "archiveTests", dependencies: ["ArchiveCore"]),
+    ]
+)

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The dump formats `archive import` reads.
+public enum DumpFormat: String, Sendable, CaseIterable {
+    case text
+    case jsonl
+    case csv
+
+    /// The format a file name implies, nil when its extension is not one of ours.
+    public init?(fileName: String) {
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".txt") || lower.hasSuffix(".text") {
+            self = .text
+        } else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+            self = .jsonl
+        } else if lower.hasSuffix(".csv") {
+            self = .csv
+        } else {
+            return nil
+        }
+    }
+
+    /// A guess from the first bytes, for standard input and unknown extensions: a JSON
+    /// object means JSON Lines, a header row naming a title column means CSV.
+    public init(sniffing bytes: some Collection<UInt8>) {
+        let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        let trimmed = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        if trimmed.first == "{" {
+            self = .jsonl
+            return
+        }
+        let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
+        let columns = firstLine.split(separator: ",").map { $0.trimmingCharacters(in: .init(charactersIn: "\" ")) }
+        self = columns.contains("title") && columns.count > 1 ? .csv : .text
+    }
+
+    /// Opens a reader of this format over `source`.
+    public func reader(source: ByteSource, line: Int, header: CSVHeader? = nil) -> any DumpReader {
+        switch self {
+        case .text: return TextDumpReader(lines: LineReader(source: source, line: line))
+        case .jsonl: return JSONLinesReader(lines: LineReader(source: source, line: line))
+        case .csv: return CSVDumpReader(lines: LineReader(source: source, line: line), header: header)
+        }
+    }
+}

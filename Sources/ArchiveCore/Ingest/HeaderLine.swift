@@ -1,0 +1,66 @@
+/// Splits a text dump's header line into title and tags.
+///
+/// Tags follow the title, separated by ` | ` (space, pipe, space; `+|` is part of the
+/// title). The first tag is glued to the title after its last sentence end:
+/// `...Asia Pacific region. China | NATO` is the title `...Asia Pacific region.` and the
+/// tags China and NATO. The glued part counts as a tag only when it looks like one: at
+/// most four words, starting with a capital letter, a digit or a non-Latin character.
+/// Otherwise (including when no sentence end precedes the first ` | `) everything
+/// before the first ` | ` is the title. The raw line is kept in `articles.header`.
+public enum HeaderLine {
+    public static let tagSeparator = " | "
+
+    public static func parse(_ line: String) -> (title: String, tags: [String]) {
+        let parts = line.components(separatedBy: tagSeparator)
+        let lead = parts[0].trimmingWhitespace
+        var tags = parts.dropFirst().map(\.trimmingWhitespace).filter { !$0.isEmpty }
+        guard !tags.isEmpty || parts.count > 1 else { return (lead, []) }
+        if let split = gluedTagSplit(lead) {
+            tags.insert(split.tag, at: 0)
+            return (split.title, Tags.clean(tags))
+        }
+        return (lead, Tags.clean(tags))
+    }
+
+    /// The title and glued tag, when `lead` ends with a tag after its last sentence end.
+    static func gluedTagSplit(_ lead: String) -> (title: String, tag: String)? {
+        let characters = Array(lead)
+        var index = characters.count - 1
+        // Walk back to the last sentence end that is followed by a space.
+        while index > 0 {
+            if characters[index] == " " {
+                var end = index - 1
+                while end > 0, closers.contains(characters[end]) { end -= 1 }
+                if sentenceEnds.contains(characters[end]) {
+                    let title = String(characters[...(index - 1)]).trimmingWhitespace
+                    let tag = String(characters[(index + 1)...]).trimmingWhitespace
+                    guard looksLikeTag(tag), !title.isEmpty else { return nil }
+                    return (title, tag)
+                }
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    static let sentenceEnds: Set<Character> = [".", "!", "?", "。", "！", "？", "…"]
+    static let closers: Set<Character> = ["\"", "'", "”", "’", ")", "）", "」", "』", "]"]
+
+    static func looksLikeTag(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, !text.isEmpty else { return false }
+        let words = text.split(separator: " ").count
+        guard words <= 4, text.count <= 60 else { return false }
+        if first.properties.isUppercase || first.properties.numericType != nil { return true }
+        // Scripts without case (Chinese, Arabic...) cannot be judged by capitals.
+        return first.properties.isAlphabetic && !first.properties.isLowercase && first.value > 0x24F
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (including no-break spaces).
+    var trimmingWhitespace: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = lastIndex(where: { !$0.isWhitespace })!
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,198 @@
+/// Reads the dates dumps carry and writes them as ISO 8601 `YYYY-MM-DDTHH:MM:SS`.
+///
+/// Accepted: `Apr 14, 2024 07:30 AM` (month names short or long, 12- or 24-hour time,
+/// time optional), `2024-04-14 07:30[:SS]`, `2024-04-14T07:30:00[Z|+08:00]`,
+/// `2024/04/14[ 07:30]`, `2024-04-14`, `14 April 2024`. A time zone offset is
+/// converted to UTC; without one the time is kept as written. Anything else is nil.
+public enum ReleaseDate {
+    public static func iso8601(_ raw: String) -> String? {
+        var scanner = DateScanner(raw.trimmingWhitespace)
+        guard let parts = scanner.parse(), parts.isValid else { return nil }
+        return parts.iso8601
+    }
+}
+
+struct DateParts: Equatable {
+    var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
+    /// Minutes east of UTC, when the text gave a zone.
+    var offsetMinutes: Int?
+
+    var isValid: Bool {
+        (1...9999).contains(year) && (1...12).contains(month) && (1...Self.days(in: month, of: year)).contains(day)
+            && (0...23).contains(hour) && (0...59).contains(minute) && (0...60).contains(second)
+    }
+
+    static func days(in month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    var iso8601: String {
+        var parts = self
+        if let offset = offsetMinutes, offset != 0 { parts.shift(minutes: -offset) }
+        func pad(_ n: Int, _ width: Int = 2) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))T\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
+    }
+
+    /// Moves the time by whole minutes, carrying into days, months and years.
+    mutating func shift(minutes: Int) {
+        var total = hour * 60 + minute + minutes
+        var dayShift = 0
+        while total < 0 { total += 1440; dayShift -= 1 }
+        while total >= 1440 { total -= 1440; dayShift += 1 }
+        hour = total / 60
+        minute = total % 60
+        day += dayShift
+        if day < 1 {
+            month -= 1
+            if month < 1 { month = 12; year -= 1 }
+            day = Self.days(in: month, of: year)
+        } else if day > Self.days(in: month, of: year) {
+            day = 1
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+    }
+}
+
+/// A small hand-written scanner: fast, locale-free and strict about what it accepts.
+struct DateScanner {
+    private let characters: [Character]
+    private var index = 0
+
+    init(_ text: String) { characters = Array(text) }
+
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december"]
+
+    mutating func parse() -> DateParts? {
+        var parts = DateParts()
+        if let first = number() {
+            if first.digits == 4 {
+                // 2024-04-14, 2024/04/14, 2024.04.14
+                guard let separator = take(anyOf: "-/."), let month = number(), take(separator) != nil,
+                      let day = number() else { return nil }
+                parts.year = first.value
+                parts.month = month.value
+                parts.day = day.value
+            } else {
+                // 14 April 2024
+                skipSpaces()
+                guard let month = monthName(), let year = number(), year.digits == 4 else { return nil }
+                parts.day = first.value
+                parts.month = month
+                parts.year = year.value
+            }
+        } else if let month = monthName() {
+            // Apr 14, 2024
+            guard let day = number() else { return nil }
+            _ = take(",")
+            skipSpaces()
+            guard let year = number(), year.digits == 4 else { return nil }
+            parts.month = month
+            parts.day = day.value
+            parts.year = year.value
+        } else {
+            return nil
+        }
+        guard time(into: &parts) else { return nil }
+        skipSpaces()
+        return index == characters.count ? parts : nil
+    }
+
+    /// An optional time after the date: `[T| ]HH:MM[:SS[.fff]][ AM|PM][Z|±HH[:]MM]`.
+    private mutating func time(into parts: inout DateParts) -> Bool {
+        let mark = index
+        if take("T") == nil { skipSpaces() }
+        guard index < characters.count else { return true }
+        guard let hour = number(), hour.digits <= 2, take(":") != nil, let minute = number(), minute.digits == 2 else {
+            index = mark
+            skipSpaces()
+            return index == characters.count
+        }
+        parts.hour = hour.value
+        parts.minute = minute.value
+        if take(":") != nil {
+            guard let second = number(), second.digits == 2 else { return false }
+            parts.second = second.value
+            if take(".") != nil { guard number() != nil else { return false } }
+        }
+        skipSpaces()
+        if let meridiem = word(), ["am", "pm", "a.m.", "p.m."].contains(meridiem) {
+            guard (1...12).contains(parts.hour) else { return false }
+            if parts.hour == 12 { parts.hour = 0 }
+            if meridiem.hasPrefix("p") { parts.hour += 12 }
+            skipSpaces()
+        }
+        if take("Z") != nil || take("z") != nil {
+            parts.offsetMinutes = 0
+        } else if let sign = take(anyOf: "+-") {
+            guard let hours = number() else { return false }
+            var offset: Int
+            if hours.digits == 4 {
+                offset = (hours.value / 100) * 60 + hours.value % 100
+            } else {
+                offset = hours.value * 60
+                if take(":") != nil { guard let minutes = number() else { return false }; offset += minutes.value }
+            }
+            guard offset <= 14 * 60 else { return false }
+            parts.offsetMinutes = sign == "-" ? -offset : offset
+        } else if let zone = word(), ["utc", "gmt"].contains(zone) {
+            parts.offsetMinutes = 0
+        }
+        return true
+    }
+
+    private mutating func number() -> (value: Int, digits: Int)? {
+        var value = 0
+        var digits = 0
+        while index < characters.count, let digit = characters[index].wholeNumberValue, characters[index].isASCII, digits < 9 {
+            value = value * 10 + digit
+            digits += 1
+            index += 1
+        }
+        return digits > 0 ? (value, digits) : nil
+    }
+
+    private mutating func monthName() -> Int? {
+        let mark = index
+        // A month is its full name or a prefix of at least three letters (Sep, Sept.).
+        guard let word = word(), case let name = word.hasSuffix(".") ? String(word.dropLast()) : word,
+              name.count >= 3, let month = Self.months.firstIndex(where: { $0.hasPrefix(name) }) else {
+            index = mark
+            return nil
+        }
+        skipSpaces()
+        return month + 1
+    }
+
+    /// Letters and dots, lowercased.
+    private mutating func word() -> String? {
+        let mark = index
+        while index < characters.count, characters[index].isLetter || characters[index] == "." { index += 1 }
+        guard index > mark else { return nil }
+        return String(characters[mark..<index]).lowercased()
+    }
+
+    private mutating func take(_ character: Character) -> Character? {
+        guard index < characters.count, characters[index] == character else { return nil }
+        index += 1
+        return character
+    }
+
+    private mutating func take(anyOf set: String) -> Character? {
+        guard index < characters.count, set.contains(characters[index]) else { return nil }
+        index += 1
+        return characters[index - 1]
+    }
+
+    private mutating func skipSpaces() {
+        while index < characters.count, characters[index].isWhitespace { index += 1 }
+    }
+}

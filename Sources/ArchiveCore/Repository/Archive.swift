@@ -1,0 +1,127 @@
+import CSQLite
+import Foundation
+
+/// An archive file opened for one command: checked to be ours, migrated, tuned.
+public final class Archive {
+    public enum Mode: Sendable {
+        /// Writes; creates the file (not its folder) when missing.
+        case write
+        /// Only reads; the file must exist. SQLite refuses every write.
+        case read
+    }
+
+    public let path: String
+    public let connection: Connection
+
+    /// 'ARCV', set by migrations/0001_initial.sql.
+    static let applicationID: Int = 1_095_910_230
+
+    public init(path: String, mode: Mode, migrator: Migrator = Migrator()) throws {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists {
+            guard mode == .write else { throw ArchiveError.missing(path: path) }
+            var isDirectory: ObjCBool = false
+            let folder = url.deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ArchiveError.missingDirectory(path: folder)
+            }
+        }
+        if mode == .read {
+            // An archive made by an older binary is brought up to date once, then read.
+            try Self.withConnection(path: path, access: .readOnly) { try Self.check($0, path: path, migrator: migrator) }
+            let needsMigration = try Self.withConnection(path: path, access: .readOnly) {
+                try migrator.appliedVersion($0) < migrator.latestVersion
+            }
+            if needsMigration, FileManager.default.isWritableFile(atPath: path) {
+                try Self.withConnection(path: path, access: .readWrite) { try Self.prepareForWriting($0, path: path, migrator: migrator) }
+            }
+        }
+        let connection = try Self.open(path: path, access: mode == .write ? .readWriteCreate : .readOnly)
+        self.connection = connection
+        try Self.configure(connection)
+        if mode == .write {
+            try Self.prepareForWriting(connection, path: path, migrator: migrator)
+        } else {
+            try Self.check(connection, path: path, migrator: migrator)
+            connection.setBusyTimeout(milliseconds: 10_000)
+        }
+    }
+
+    public func close() { connection.close() }
+
+    private static func open(path: String, access: Connection.Access) throws -> Connection {
+        do {
+            let connection = try Connection(path: path, access: access)
+            guard connection.compileOptionUsed("ENABLE_FTS5") else {
+                throw ArchiveError.noFTS5(version: Connection.libraryVersion)
+            }
+            return connection
+        } catch let error as SQLiteError {
+            throw translate(error, path: path)
+        }
+    }
+
+    private static func withConnection<T>(path: String, access: Connection.Access, _ body: (Connection) throws -> T) throws -> T {
+        let connection = try open(path: path, access: access)
+        defer { connection.close() }
+        try configure(connection)
+        return try body(connection)
+    }
+
+    /// Settings of every connection. WAL lets searches run while an import writes;
+    /// synchronous=NORMAL is durable at each checkpoint and never corrupts in WAL mode.
+    private static func configure(_ connection: Connection) throws {
+        connection.setBusyTimeout(milliseconds: 10_000)
+        do {
+            try connection.execute("""
+                PRAGMA foreign_keys = ON;
+                PRAGMA synchronous = NORMAL;
+                PRAGMA temp_store = MEMORY;
+                PRAGMA cache_size = -65536;
+                """)
+        } catch {
+            throw translate(error, path: connection.path)
+        }
+    }
+
+    /// Refuses files that are not archives (or are from a newer binary) before any write.
+    private static func check(_ connection: Connection, path: String, migrator: Migrator) throws {
+        do {
+            let id = try connection.scalarInt("PRAGMA application_id")
+            let objects = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+            if id != applicationID && !(id == 0 && objects == 0) {
+                throw ArchiveError.notAnArchive(path: path)
+            }
+            let found = try migrator.appliedVersion(connection)
+            if found > migrator.latestVersion {
+                throw ArchiveError.newerSchema(path: path, found: found, known: migrator.latestVersion)
+            }
+        } catch let error as SQLiteError {
+            throw translate(error, path: path)
+        }
+    }
+
+    private static func prepareForWriting(_ connection: Connection, path: String, migrator: Migrator) throws {
+        try check(connection, path: path, migrator: migrator)
+        do {
+            if try connection.scalar("PRAGMA journal_mode") != .text("wal") {
+                try connection.execute("PRAGMA journal_mode = WAL")
+            }
+            try migrator.migrate(connection)
+        } catch let error as SQLiteError {
+            throw translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: SQLiteError, path: String) -> Error {
+        switch error.code {
+        case SQLITE_NOTADB: return ArchiveError.notSQLite(path: path)
+        case SQLITE_READONLY: return ArchiveError.readOnly(path: path)
+        case SQLITE_CANTOPEN where !FileManager.default.isWritableFile(atPath: path): return ArchiveError.readOnly(path: path)
+        case SQLITE_BUSY: return ArchiveError.busy(path: path)
+        default: return error
+        }
+    }
+}

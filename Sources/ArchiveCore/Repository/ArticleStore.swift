@@ -1,0 +1,84 @@
+import Foundation
+
+/// Writes articles with exact-duplicate detection. Its statements are prepared once and
+/// reused for every record; the caller wraps calls in a transaction (one per batch).
+final class ArticleStore {
+    let connection: Connection
+    private let findByFingerprint: Statement
+    private let insertArticle: Statement
+    private let fillMissing: Statement
+    private let insertSighting: Statement
+    private let insertError: Statement
+
+    enum Outcome: Equatable {
+        case inserted(Int64)
+        case duplicate(of: Int64)
+    }
+
+    init(connection: Connection) throws {
+        self.connection = connection
+        findByFingerprint = try connection.prepare("SELECT id FROM articles WHERE fingerprint = ?")
+        insertArticle = try connection.prepare("""
+            INSERT INTO articles (title, body, tags, published, published_raw, url, source, header, fingerprint, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        // A later copy may know what the first lacked; it never overwrites what is known.
+        fillMissing = try connection.prepare("""
+            UPDATE articles SET
+                published = coalesce(published, ?1),
+                published_raw = coalesce(published_raw, ?2),
+                url = coalesce(url, ?3),
+                source = coalesce(source, ?4)
+            WHERE id = ?5
+              AND ((published IS NULL AND ?1 IS NOT NULL) OR (published_raw IS NULL AND ?2 IS NOT NULL)
+                   OR (url IS NULL AND ?3 IS NOT NULL) OR (source IS NULL AND ?4 IS NOT NULL))
+            """)
+        insertSighting = try connection.prepare("""
+            INSERT OR IGNORE INTO sightings (file_id, byte_offset, line, article_id, seen_at) VALUES (?, ?, ?, ?, ?)
+            """)
+        insertError = try connection.prepare("""
+            INSERT OR IGNORE INTO import_errors (file_id, path, line, byte_offset, message, raw, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// Stores `article` unless an article with its fingerprint exists, and records
+    /// where this copy was seen either way.
+    func store(_ article: Article, fileID: Int64, at position: InputPosition, now: String) throws -> Outcome {
+        let outcome: Outcome
+        try findByFingerprint.bind(.blob(article.fingerprint.bytes))
+        if let existing = try findByFingerprint.firstRow({ Int64($0.int(0)) }) {
+            try fillMissing.bind(
+                article.published.sqliteValue, article.publishedRaw.sqliteValue,
+                article.url.sqliteValue, article.source.sqliteValue, .integer(existing)).run()
+            outcome = .duplicate(of: existing)
+        } else {
+            try insertArticle.bind(
+                .text(article.title), .text(article.body), .text(JSONText.array(article.tags)),
+                article.published.sqliteValue, article.publishedRaw.sqliteValue,
+                article.url.sqliteValue, article.source.sqliteValue, article.header.sqliteValue,
+                .blob(article.fingerprint.bytes), .text(now)).run()
+            outcome = .inserted(connection.lastInsertedRowID)
+        }
+        let id: Int64
+        switch outcome {
+        case .inserted(let new): id = new
+        case .duplicate(let existing): id = existing
+        }
+        try insertSighting.bind(.integer(fileID), .integer(position.offset), .integer(Int64(position.line)), .integer(id), .text(now)).run()
+        return outcome
+    }
+
+    /// Keeps a record that could not be imported, with its bytes.
+    func recordError(fileID: Int64?, path: String, at position: InputPosition?, message: String, raw: [UInt8], now: String) throws {
+        try insertError.bind(
+            fileID.map { .integer($0) } ?? .null, .text(path),
+            position.map { .integer(Int64($0.line)) } ?? .null, position.map { .integer($0.offset) } ?? .null,
+            .text(message), .blob(raw), .text(now)).run()
+    }
+}
+
+/// The current time as stored in the archive: UTC, ISO 8601, whole seconds.
+func timestamp(_ date: Date = Date()) -> String {
+    date.formatted(.iso8601)
+}

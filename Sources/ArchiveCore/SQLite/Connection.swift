@@ -1,0 +1,126 @@
+import CSQLite
+
+/// One SQLite connection. It owns its handle and closes it; it is deliberately not
+/// Sendable, so the compiler proves every use stays on the thread that opened it.
+public final class Connection {
+    public enum Access: Sendable {
+        /// Read and write, creating the file when missing.
+        case readWriteCreate
+        /// Read and write an existing file.
+        case readWrite
+        /// Read only: SQLite itself refuses every write.
+        case readOnly
+    }
+
+    let handle: OpaquePointer
+    public let path: String
+    private var isClosed = false
+
+    public init(path: String, access: Access = .readWriteCreate) throws(SQLiteError) {
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch access {
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        var db: OpaquePointer?
+        let code = sqlite3_open_v2(path, &db, flags, nil)
+        guard code == SQLITE_OK, let db else {
+            let error = SQLiteError(connection: db, code: code)
+            sqlite3_close_v2(db)
+            throw error
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit {
+        if !isClosed { sqlite3_close_v2(handle) }
+    }
+
+    /// Closes the connection; statements still alive are finalized with it.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows (schema scripts, pragmas).
+    public func execute(_ sql: String) throws(SQLiteError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw SQLiteError(code: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+        try Statement(connection: self, sql: sql)
+    }
+
+    /// The first column of the first row, for one-value queries.
+    public func scalar(_ sql: String, _ values: SQLiteValue...) throws -> SQLiteValue {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        return try statement.firstRow { $0.value(0) } ?? .null
+    }
+
+    public func scalarInt(_ sql: String, _ values: SQLiteValue...) throws -> Int {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        return try statement.firstRow { $0.int(0) } ?? 0
+    }
+
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Waits up to `milliseconds` for another connection's lock before reporting busy.
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    public enum TransactionKind: String, Sendable {
+        case deferred = "DEFERRED"
+        /// Takes the write lock at once, so a busy error comes before any work is done.
+        case immediate = "IMMEDIATE"
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        try execute("BEGIN \(kind.rawValue)")
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            rollback()
+            throw error
+        }
+        do {
+            try execute("COMMIT")
+        } catch {
+            rollback()
+            throw error
+        }
+        return result
+    }
+
+    /// Rolls back the open transaction, if any. SQLite may already have rolled it back
+    /// by itself (after SQLITE_FULL, for one), which is not an error here.
+    func rollback() {
+        if isInTransaction { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
+    }
+
+    /// True when this SQLite library was compiled with `option` (for example "ENABLE_FTS5").
+    public func compileOptionUsed(_ option: String) -> Bool {
+        sqlite3_compileoption_used(option) != 0
+    }
+
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+}

@@ -1,0 +1,39 @@
+import CSQLite
+
+/// Everything SQLite reports: primary and extended result code, SQLite's message, and
+/// the SQL that failed. Bound values are never included: they may be the user's data.
+public struct SQLiteError: Error, Equatable, CustomStringConvertible {
+    /// The extended result code (for example SQLITE_CONSTRAINT_UNIQUE, 2067).
+    public let extendedCode: Int32
+    public let message: String
+    public let sql: String?
+
+    /// The primary result code (for example SQLITE_CONSTRAINT, 19).
+    public var code: Int32 { extendedCode & 0xFF }
+
+    public init(code: Int32, message: String, sql: String? = nil) {
+        self.extendedCode = code
+        self.message = message
+        self.sql = sql
+    }
+
+    init(connection: OpaquePointer?, code: Int32, sql: String? = nil) {
+        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+            ?? String(cString: sqlite3_errstr(code))
+        let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
+        // sqlite3_extended_errcode reports the last error of the connection, which is
+        // this one unless the call that failed did not set it (misuse).
+        self.init(code: (extended & 0xFF) == (code & 0xFF) ? extended : code, message: message, sql: sql)
+    }
+
+    public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
+    public var isDiskFull: Bool { code == SQLITE_FULL }
+    public var isReadOnly: Bool { code == SQLITE_READONLY }
+    public var isCorrupt: Bool { code == SQLITE_CORRUPT || code == SQLITE_NOTADB }
+
+    public var description: String {
+        var text = "SQLite error \(extendedCode): \(message)"
+        if let sql { text += " (in: \(sql.count > 200 ? String(sql.prefix(200)) + "…" : sql))" }
+        return text
+    }
+}

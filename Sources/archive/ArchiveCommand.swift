@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct ArchiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
+        abstract: "Keep news-article dumps in one SQLite archive: import, search, export.",
+        discussion: """
+            Exit codes: 0 success; 1 error (the archive or a file could not be used); \
+            2 import finished but some records or files failed (see import_errors); \
+            3 no such article; 4 invalid query or refused SQL; 64 wrong usage.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
+            SQLCommand.self, StatsCommand.self,
+        ])
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ArchiveCore
+import Foundation
+
+/// `--db`, shared by every subcommand.
+struct ArchiveOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The archive file (default: $ARCHIVE_DB, else ./archive.db).", valueName: "path"))
+    var db: String?
+
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["ARCHIVE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "archive.db"
+    }
+
+    func open(_ mode: Archive.Mode) throws -> Archive {
+        try Archive(path: path, mode: mode)
+    }
+}
+
+/// The filters `search` and `export` share.
+struct FilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only articles published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, or with a time).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only articles published on or before this date (inclusive: 2024-04 is all of April).", valueName: "date"))
+    var until: String?
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only articles with this tag (no case); repeat for several, all required.", valueName: "tag"))
+    var tags: [String] = []
+
+    @Flag(help: "Take the query as FTS5 syntax (AND/OR/NOT, \"phrases\", prefix*, NEAR, column:word).")
+    var raw = false
+
+    func filter(query: String?) throws -> ArticleFilter {
+        try ArticleFilter(query: query.map { SearchQuery($0, raw: raw) }, since: since, until: until, tags: tags)
+    }
+}

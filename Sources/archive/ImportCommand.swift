@@ -1,0 +1,113 @@
+import ArgumentParser
+import ArchiveCore
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import dumps (text, JSON Lines, CSV) into the archive, keeping each article once.",
+        discussion: """
+            A directory imports every .txt, .jsonl, .ndjson and .csv file below it, in name order; \
+            `-` reads standard input. A file imported before is skipped when unchanged, and only its \
+            new part is read when it has grown. Problems with single records are reported as \
+            FILE:LINE: message and kept in the import_errors table; the rest is imported.
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Argument(help: ArgumentHelp("Dump files or directories; - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: "auto (by extension, else by content), text, jsonl or csv.")
+    var format: FormatChoice = .auto
+
+    @Flag(help: "Read files again even when the archive has them already (still no duplicates).")
+    var force = false
+
+    @Flag(help: "Print the summary as one JSON object.")
+    var json = false
+
+    enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, text, jsonl, csv
+        var dumpFormat: DumpFormat? { DumpFormat(rawValue: rawValue) }
+    }
+
+    func validate() throws {
+        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        try perform {
+            let archive = try archive.open(.write)
+            defer { archive.close() }
+            let reporter = ImportReporter(showsProgress: Terminal.stderrIsTerminal)
+            let importer = try Importer(
+                archive: archive, options: Importer.Options(format: format.dumpFormat, force: force), observer: reporter)
+            let summary = try importer.run(paths: paths)
+            reporter.clearProgress()
+            print(json ? Self.json(summary) : Self.line(summary))
+            if summary.hasProblems { throw ExitCode(Exit.partial) }
+        }
+    }
+
+    static func line(_ s: ImportSummary) -> String {
+        var files = "\(s.files) file\(s.files == 1 ? "" : "s") read"
+        if s.filesSkipped > 0 { files += ", \(s.filesSkipped) skipped (already imported)" }
+        if s.filesFailed > 0 { files += ", \(s.filesFailed) failed" }
+        let rate = s.seconds > 0 ? String(format: ", %.1f MB/s", Double(s.bytes) / 1e6 / s.seconds) : ""
+        return "\(files): \(grouped(s.records)) records, \(grouped(s.inserted)) new, \(grouped(s.duplicates)) duplicates, "
+            + "\(grouped(s.errors)) errors (\(humanBytes(s.bytes)) in \(String(format: "%.1f", s.seconds)) s\(rate))"
+    }
+
+    static func json(_ s: ImportSummary) -> String {
+        let fields: [(String, String)] = [
+            ("files", "\(s.files)"), ("files_skipped", "\(s.filesSkipped)"), ("files_failed", "\(s.filesFailed)"),
+            ("records", "\(s.records)"), ("inserted", "\(s.inserted)"), ("duplicates", "\(s.duplicates)"),
+            ("errors", "\(s.errors)"), ("warnings", "\(s.warnings)"), ("bytes", "\(s.bytes)"),
+            ("seconds", JSONText.number((s.seconds * 1000).rounded() / 1000)),
+        ]
+        return "{" + fields.map { "\(JSONText.string($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    }
+}
+
+/// Shows an import's warnings, and on a terminal a live progress line, on stderr.
+final class ImportReporter: ImportObserver {
+    let showsProgress: Bool
+    private var progressShown = false
+    private let started = Date()
+
+    init(showsProgress: Bool) {
+        self.showsProgress = showsProgress
+    }
+
+    func warning(_ message: String) {
+        clearProgress()
+        Terminal.error(message)
+    }
+
+    func note(_ message: String) {
+        clearProgress()
+        Terminal.writeError("archive: \(message)\n")
+    }
+
+    func progress(_ summary: ImportSummary, file: String, fileBytesDone: Int64, fileBytesTotal: Int64?) {
+        guard showsProgress else { return }
+        let elapsed = max(Date().timeIntervalSince(started), 0.001)
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        var read = humanBytes(fileBytesDone)
+        if let total = fileBytesTotal, total > 0 {
+            read += " of \(humanBytes(total)) (\(Int(Double(fileBytesDone) * 100 / Double(total)))%)"
+        }
+        let rate = Int(Double(summary.records) / elapsed)
+        let line = "\(name): \(read) · \(grouped(rate)) articles/s · \(grouped(summary.inserted)) new, "
+            + "\(grouped(summary.duplicates)) duplicate, \(grouped(summary.errors)) errors"
+        Terminal.writeError("\r\u{1B}[K" + line)
+        progressShown = true
+    }
+
+    func clearProgress() {
+        guard progressShown else { return }
+        Terminal.writeError("\r\u{1B}[K")
+        progressShown = false
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import ArchiveCore
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Full-text search, best matches first (bm25, the title weighted above the body).",
+        discussion: """
+            Every word must match, in any order; a word ending in * matches as a prefix. Punctuation \
+            is safe (U.S., C++, a lone "). With --raw the query is FTS5 syntax: AND, OR, NOT, \
+            "a phrase", prefix*, NEAR(a b, 5), title:word.
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Argument(help: "What to search for.")
+    var query: String
+
+    @Option(help: "How many results.")
+    var limit = 20
+
+    @Option(help: "Skip this many results first (for paging).")
+    var offset = 0
+
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: "table, json (one array), jsonl (an object a line) or csv.")
+    var format: HitFormat = .table
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard offset >= 0 else { throw ValidationError("--offset cannot be negative") }
+    }
+
+    func run() throws {
+        try perform {
+            let archive = try archive.open(.read)
+            defer { archive.close() }
+            let filter = try filters.filter(query: query)
+            let bold = format == .table && Terminal.stdoutIsTerminal
+            let marks = bold ? ArticleSearch.Marks(open: "\u{1B}[1m", close: "\u{1B}[0m") : .markdown
+            let hits = try ArticleSearch(connection: archive.connection).search(filter, limit: limit, offset: offset, marks: marks)
+            let output = OutputSink.standardOutput()
+            try HitPrinter(format: format).print(hits, to: output)
+            try output.finish()
+            if format == .table && hits.isEmpty { Terminal.writeError("no matches\n") }
+        }
+    }
+}
+
+enum HitFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, jsonl, csv
+}
+
+/// Writes search hits in the chosen format.
+struct HitPrinter {
+    let format: HitFormat
+
+    static let csvColumns = ["id", "title", "published", "tags", "snippet", "rank", "url", "source"]
+
+    func print(_ hits: [SearchHit], to output: OutputSink) throws {
+        switch format {
+        case .table:
+            for hit in hits {
+                let date = hit.published.map { String($0.prefix(10)) } ?? "----------"
+                let tags = hit.tags.isEmpty ? "" : "  [" + hit.tags.joined(separator: ", ") + "]"
+                try output.write("\(hit.id)\t\(date)  \(hit.title)\(tags)\n")
+                try output.write("\t" + hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n\n")
+            }
+        case .json:
+            try output.write("[" + hits.map(Self.json).joined(separator: ",\n") + "]\n")
+        case .jsonl:
+            for hit in hits { try output.write(Self.json(hit) + "\n") }
+        case .csv:
+            try output.write(CSVWriter.record(Self.csvColumns))
+            for hit in hits {
+                try output.write(CSVWriter.record([
+                    String(hit.id), hit.title, hit.published, Tags.join(hit.tags), hit.snippet, "\(hit.rank)", hit.url, hit.source,
+                ]))
+            }
+        }
+    }
+
+    static func json(_ hit: SearchHit) -> String {
+        JSONObject()
+            .add("id", hit.id).add("title", hit.title).add("published", hit.published).add("tags", hit.tags)
+            .add("snippet", hit.snippet).add("rank", hit.rank).add("url", hit.url).add("source", hit.source)
+            .text
+    }
+}
+
+/// Builds one JSON object, members in the order added.
+struct JSONObject {
+    private var members: [String] = []
+
+    func add(_ key: String, raw value: String) -> JSONObject {
+        var copy = self
+        copy.members.append(JSONText.string(key) + ":" + value)
+        return copy
+    }
+
+    func add(_ key: String, _ value: String?) -> JSONObject { add(key, raw: value.map(JSONText.string) ?? "null") }
+    func add(_ key: String, _ value: Int64) -> JSONObject { add(key, raw: String(value)) }
+    func add(_ key: String, _ value: Int) -> JSONObject { add(key, raw: String(value)) }
+    func add(_ key: String, _ value: Double?) -> JSONObject { add(key, raw: value.map(JSONText.number) ?? "null") }
+    func add(_ key: String, _ value: [String]) -> JSONObject { add(key, raw: JSONText.array(value)) }
+
+    var text: String { "{" + members.joined(separator: ",") + "}" }
+}

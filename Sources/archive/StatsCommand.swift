@@ -1,0 +1,50 @@
+import ArgumentParser
+import ArchiveCore
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "What the archive holds: articles, duplicates seen, files, dates, top tags, size.")
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    func run() throws {
+        try perform {
+            let archive = try archive.open(.read)
+            defer { archive.close() }
+            let stats = try ArchiveStats.load(from: archive.connection, path: archive.path)
+            print(json ? Self.json(stats) : Self.text(stats, path: archive.path))
+        }
+    }
+
+    static func text(_ s: ArchiveStats, path: String) -> String {
+        var lines = ["\(path): \(humanBytes(s.fileBytes))"]
+        lines.append("articles:        \(grouped(s.articles))")
+        lines.append("duplicates seen: \(grouped(s.duplicatesSeen))")
+        lines.append("files imported:  \(grouped(s.files))" + (s.filesIncomplete > 0 ? " (\(s.filesIncomplete) interrupted: run import again)" : ""))
+        lines.append("import errors:   \(grouped(s.importErrors))" + (s.importErrors > 0 ? " (see the import_errors table)" : ""))
+        if let earliest = s.earliest, let latest = s.latest {
+            lines.append("published:       \(earliest) to \(latest)" + (s.undated > 0 ? ", \(grouped(s.undated)) undated" : ""))
+        } else {
+            lines.append("published:       no dates")
+        }
+        if !s.topTags.isEmpty {
+            lines.append("top tags:        " + s.topTags.map { "\($0.tag) (\(grouped($0.count)))" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ s: ArchiveStats) -> String {
+        let tags = s.topTags.map { JSONObject().add("tag", $0.tag).add("count", $0.count).text }
+        return JSONObject()
+            .add("articles", s.articles).add("duplicates_seen", s.duplicatesSeen).add("files", s.files)
+            .add("files_incomplete", s.filesIncomplete).add("import_errors", s.importErrors)
+            .add("earliest", s.earliest).add("latest", s.latest).add("undated", s.undated)
+            .add("top_tags", raw: "[" + tags.joined(separator: ",") + "]")
+            .add("file_bytes", Int64(s.fileBytes))
+            .text
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Makes sure the system packages the build needs are present: pkg-config and the
+# SQLite development files (libsqlite3-dev on Debian). Installs them with apt-get when
+# running as root; otherwise prints the exact command and fails.
+set -euo pipefail
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "error: swift is not on PATH. Install Swift 6 (https://www.swift.org/install/linux/) and retry." >&2
+    exit 1
+fi
+
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists sqlite3; then
+    missing+=(libsqlite3-dev)
+elif ! command -v pkg-config >/dev/null 2>&1; then
+    missing+=(libsqlite3-dev)
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${missing[*]} ..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq "${missing[@]}" >&2
+    exit 0
+fi
+
+echo "error: missing system packages: ${missing[*]}" >&2
+echo "run:   sudo apt-get install -y ${missing[*]}" >&2
+exit 1
