@@ -147,7 +147,7 @@ public final class Importer {
                 let article = try Article(record: record, warnings: &warnings)
                 return .article(article, record.span, warnings: warnings)
             } catch {
-                return .rejected(message: error.message, record.span, raw: Array(record.rawText.utf8))
+                return .rejected(message: error.message, record.span, raw: record.rawBytes)
             }
         }
     }

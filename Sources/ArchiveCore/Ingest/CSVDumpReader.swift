@@ -81,6 +81,7 @@ public struct CSVDumpReader: DumpReader {
                     span: span, raw: raw))
             }
             var record = DumpRecord(span: span)
+            record.raw = raw
             for (value, field) in zip(fields, header.fields) where !value.isEmpty {
                 field?.assign(value, to: &record)
             }

@@ -15,6 +15,8 @@ public struct DumpRecord: Sendable, Equatable {
     public var span: RecordSpan
     /// Things worth telling the user that did not stop the import (invalid UTF-8...).
     public var warnings: [String] = []
+    /// The record's bytes, where the reader has them at hand (JSON Lines, CSV).
+    public var raw: [UInt8]?
 
     public init(title: String? = nil, body: String? = nil, tags: [String] = [], published: String? = nil,
                 url: String? = nil, source: String? = nil, header: String? = nil, span: RecordSpan) {
@@ -28,9 +30,10 @@ public struct DumpRecord: Sendable, Equatable {
         self.span = span
     }
 
-    /// The record as the dump had it, for `import_errors` when it cannot be stored.
-    public var rawText: String {
-        [header ?? title, published.map { "Release time: \($0)" }, body].compactMap { $0 }.joined(separator: "\n\n")
+    /// The record as the dump had it, for `import_errors` when it cannot be stored:
+    /// its bytes, or for text dumps its lines put back together.
+    public var rawBytes: [UInt8] {
+        raw ?? Array([header ?? title, published.map { "Release time:\($0)" }, body].compactMap { $0 }.joined(separator: "\n\n").utf8)
     }
 }
 

@@ -6,7 +6,8 @@
 /// tags China and NATO. The glued part counts as a tag only when it looks like one: at
 /// most four words, starting with a capital letter, a digit or a non-Latin character.
 /// Otherwise (including when no sentence end precedes the first ` | `) everything
-/// before the first ` | ` is the title. The raw line is kept in `articles.header`.
+/// before the first ` | ` is the title. A line without any ` | ` has no tags: it is all
+/// title, whatever its punctuation. The raw line is kept in `articles.header`.
 public enum HeaderLine {
     public static let tagSeparator = " | "
 

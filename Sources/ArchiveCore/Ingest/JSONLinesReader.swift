@@ -42,6 +42,7 @@ public struct JSONLinesReader: DumpReader {
             throw Invalid(message: "expected a JSON object, found \(value.typeName)")
         }
         var record = DumpRecord(span: span)
+        record.raw = line.bytes
         var ranks: [RecordField: Int] = [:]
         for (name, value) in members {
             guard let (field, rank) = RecordField.lookup(name) else { continue }

@@ -150,7 +150,9 @@ struct JSONParser {
             }
             return parser.index - mark
         }
+        let integerStart = index
         guard digits(&self) > 0 else { throw error("malformed number") }
+        if bytes[integerStart] == UInt8(ascii: "0") && index - integerStart > 1 { throw error("number with a leading zero") }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits(&self) > 0 else { throw error("malformed number") }

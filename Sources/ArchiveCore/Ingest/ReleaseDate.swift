@@ -124,12 +124,16 @@ struct DateScanner {
             if take(".") != nil { guard number() != nil else { return false } }
         }
         skipSpaces()
+        let beforeWord = index
         if let meridiem = word(), ["am", "pm", "a.m.", "p.m."].contains(meridiem) {
             guard (1...12).contains(parts.hour) else { return false }
             if parts.hour == 12 { parts.hour = 0 }
             if meridiem.hasPrefix("p") { parts.hour += 12 }
             skipSpaces()
+        } else {
+            index = beforeWord
         }
+        let beforeZone = index
         if take("Z") != nil || take("z") != nil {
             parts.offsetMinutes = 0
         } else if let sign = take(anyOf: "+-") {
@@ -145,6 +149,8 @@ struct DateScanner {
             parts.offsetMinutes = sign == "-" ? -offset : offset
         } else if let zone = word(), ["utc", "gmt"].contains(zone) {
             parts.offsetMinutes = 0
+        } else {
+            index = beforeZone
         }
         return true
     }

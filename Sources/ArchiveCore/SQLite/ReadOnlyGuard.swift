@@ -31,6 +31,12 @@ enum ReadOnlyGuard {
         case SQLITE_PRAGMA:
             guard let name = first?.lowercased(), second == nil else { return SQLITE_DENY }
             return reportingPragmas.contains(name) ? SQLITE_OK : SQLITE_DENY
+        case SQLITE_UPDATE where first == "sqlite_master" || first == "sqlite_temp_master":
+            // Opening a virtual table (the FTS5 index) asks this while it declares the
+            // table's shape. It cannot become a write: SQLite refuses to modify the
+            // schema table unless `writable_schema` is on, a pragma this guard refuses,
+            // and the connection is read-only besides.
+            return SQLITE_OK
         default:
             return SQLITE_DENY
         }

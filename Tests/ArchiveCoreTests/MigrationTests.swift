@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import ArchiveCore
+
+@Suite("Migrations and opening an archive")
+struct MigrationTests {
+    @Test("the bundled migrations are compiled in, numbered from 1 without gaps")
+    func bundledMigrations() {
+        let versions = Migration.bundled.map(\.version)
+        #expect(versions.first == 1)
+        #expect(versions == Array(1...versions.count))
+        #expect(Migration.bundled[0].sql.contains("CREATE VIRTUAL TABLE articles_fts"))
+    }
+
+    @Test("a fresh file gets every migration; a second run applies nothing")
+    func freshThenAlreadyApplied() throws {
+        let directory = TemporaryDirectory()
+        let connection = try Connection(path: directory.path("a.db"))
+        let migrator = Migrator()
+        #expect(try migrator.migrate(connection) == Migration.bundled.map(\.version))
+        #expect(try migrator.migrate(connection) == [])
+        #expect(try migrator.appliedVersion(connection) == migrator.latestVersion)
+        #expect(try connection.scalarInt("SELECT count(*) FROM schema_migrations") == Migration.bundled.count)
+    }
+
+    @Test("migrations apply in order; a failing one leaves no trace")
+    func failingMigrationRollsBack() throws {
+        let directory = TemporaryDirectory()
+        let connection = try Connection(path: directory.path("a.db"))
+        let migrator = Migrator(migrations: [
+            Migration(version: 1, name: "one", sql: "CREATE TABLE one (x);"),
+            Migration(version: 2, name: "two", sql: "CREATE TABLE two (x); INSERT INTO nowhere VALUES (1);"),
+        ])
+        #expect(throws: SQLiteError.self) { try migrator.migrate(connection) }
+        #expect(try migrator.appliedVersion(connection) == 1)
+        #expect(try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'two'") == 0)
+    }
+
+    @Test("a schema newer than the binary is refused before anything is written")
+    func newerSchemaRefused() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("a.db")
+        let connection = try Connection(path: path)
+        try Migrator().migrate(connection)
+        try connection.execute("INSERT INTO schema_migrations (version, name) VALUES (9999, 'future')")
+        connection.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: ArchiveError.newerSchema(path: path, found: 9999, known: Migrator().latestVersion)) {
+            try Archive(path: path, mode: .write)
+        }
+        #expect(throws: ArchiveError.self) { try Archive(path: path, mode: .read) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("files that are not archives are refused and left untouched")
+    func foreignFilesRefused() throws {
+        let directory = TemporaryDirectory()
+        let text = directory.write("notes.txt", String(repeating: "not a database\n", count: 100))
+        #expect(throws: ArchiveError.notSQLite(path: text)) { try Archive(path: text, mode: .write) }
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == String(repeating: "not a database\n", count: 100))
+
+        let other = directory.path("other.db")
+        let connection = try Connection(path: other)
+        try connection.execute("CREATE TABLE customers (name TEXT)")
+        connection.close()
+        #expect(throws: ArchiveError.notAnArchive(path: other)) { try Archive(path: other, mode: .write) }
+        #expect(try Connection(path: other).scalarInt("SELECT count(*) FROM sqlite_schema") == 1)
+    }
+
+    @Test("reading a missing archive does not create it; a missing folder is named")
+    func missingFiles() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("none.db")
+        #expect(throws: ArchiveError.missing(path: path)) { try Archive(path: path, mode: .read) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let nested = directory.path("no/such/folder/a.db")
+        #expect(throws: ArchiveError.missingDirectory(path: directory.path("no/such/folder"))) {
+            try Archive(path: nested, mode: .write)
+        }
+    }
+
+    @Test("the full-text index is declared the way Datasette and sqlite-utils detect it")
+    func ftsDeclaration() throws {
+        let directory = TemporaryDirectory()
+        let archive = try Archive(path: directory.path("a.db"), mode: .write)
+        let sql = try archive.connection.scalar("SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'")
+        guard case .text(let text) = sql else { Issue.record("no articles_fts"); return }
+        #expect(text.contains(#"content="articles""#))
+        #expect(try archive.connection.scalar("PRAGMA journal_mode") == .text("wal"))
+        #expect(try archive.connection.scalarInt("PRAGMA application_id") == Archive.applicationID)
+    }
+}

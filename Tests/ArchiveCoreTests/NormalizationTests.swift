@@ -1,0 +1,36 @@
+import Testing
+@testable import ArchiveCore
+
+@Suite("Normalization and fingerprints")
+struct NormalizationTests {
+    @Test("case, spacing, width and compatibility forms do not change the normal form")
+    func normalForm() {
+        #expect(TextNormalizer.normalize("  Hello,\n\tWORLD  ") == "hello, world")
+        #expect(TextNormalizer.normalize("ＡＢＣ１２３") == "abc123")  // full-width letters and digits
+        #expect(TextNormalizer.normalize("ﬁne") == "fine")  // ligature
+        #expect(TextNormalizer.normalize("STRASSE") == TextNormalizer.normalize("straße"))
+        #expect(TextNormalizer.normalize("e\u{301}") == TextNormalizer.normalize("\u{E9}"))
+        #expect(TextNormalizer.normalize("a\u{00A0}b") == "a b")  // no-break space
+        #expect(TextNormalizer.normalize("Ἀθῆναι") == TextNormalizer.normalize("ἀθῆναι"))
+    }
+
+    @Test("the ASCII fast path agrees with the Unicode path")
+    func asciiFastPath() {
+        let text = "The U.S. Senate, on JUNE 1st,\r\n passed   the BILL."
+        #expect(TextNormalizer.normalizeASCII(text) == "the u.s. senate, on june 1st, passed the bill.")
+        let unicodePath = TextNormalizer.collapseWhitespace(text.lowercased())
+        #expect(TextNormalizer.normalize(text) == unicodePath)
+    }
+
+    @Test("fingerprints ignore spacing and case, not words; title and body are kept apart")
+    func fingerprints() {
+        let a = Fingerprint(title: "Rivers Rise", body: "The river rose.\n\nCrews came.")
+        #expect(a == Fingerprint(title: "rivers  rise", body: "THE RIVER ROSE. Crews came."))
+        #expect(a != Fingerprint(title: "Rivers Rise", body: "The river fell.\n\nCrews came."))
+        #expect(Fingerprint(title: "a b", body: "c") != Fingerprint(title: "a", body: "b c"))
+        #expect(a.bytes.count == 32)
+        // Stable across runs and machines: SHA-256 of "title NL body" in normal form
+        // (the expected value comes from Python's hashlib).
+        #expect(a.description == "489d9a9a6dbdb1e7690e2b11523c80e1beae1d488dc19d3054aa5b43fd1884fe")
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import ArchiveCore
+
+@Suite("Search, export and read-only SQL")
+struct SearchTests {
+    /// An archive with a few known articles.
+    static func fixture(_ directory: TemporaryDirectory) throws -> String {
+        let dump = directory.write("a.jsonl", """
+            {"title": "Harbour storm damages boats", "body": "High winds hit the coast overnight.", "tags": ["Weather", "Coast"], "published": "2024-03-01 08:00"}
+            {"title": "Council budget approved", "body": "The council met after the harbour storm and approved the budget.", "tags": ["Council"], "published": "2024-03-15"}
+            {"title": "U.S. trade talks resume", "body": "Negotiators from the U.S. met in Geneva; C++ programmers were not involved.", "tags": ["Trade", "weather"], "published": "2024-04-02"}
+            {"title": "Undated economy piece", "body": "The economy and economists and economic policy.", "tags": ["Economy"]}
+            """)
+        let db = directory.path("a.db")
+        try importDumps([dump], into: db)
+        return db
+    }
+
+    static func search(_ db: String, _ query: String, raw: Bool = false, since: String? = nil, until: String? = nil,
+                       tags: [String] = [], limit: Int = 10, offset: Int = 0) throws -> [SearchHit] {
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        let filter = try ArticleFilter(query: SearchQuery(query, raw: raw), since: since, until: until, tags: tags)
+        return try ArticleSearch(connection: archive.connection).search(filter, limit: limit, offset: offset)
+    }
+
+    @Test("a title match ranks above a body-only match; snippets mark the words")
+    func ranking() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        let hits = try Self.search(db, "harbour storm")
+        #expect(hits.map(\.title) == ["Harbour storm damages boats", "Council budget approved"])
+        #expect(hits[0].rank < hits[1].rank)
+        #expect(hits[1].snippet.contains("**harbour** **storm**"))
+        #expect(hits[0].tags == ["Weather", "Coast"])
+        #expect(hits[0].published == "2024-03-01T08:00:00")
+        #expect(try Self.search(db, "harbour", limit: 1, offset: 1).map(\.title) == ["Council budget approved"])
+    }
+
+    @Test("plain queries with punctuation never raise FTS5 syntax errors", arguments: [
+        "U.S.", "C++", "\"", "AND", "NOT storm", "(", "title:storm", "storm;DROP TABLE articles", "a-b", "'", "NEAR(", "*",
+        "econom*", String(repeating: "x ", count: 5_000),
+    ])
+    func plainIsSafe(query: String) throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        do {
+            _ = try Self.search(db, query)
+        } catch SearchError.emptyQuery {
+            // Only queries without letters or digits may say so.
+            #expect(!query.contains(where: { $0.isLetter || $0.isNumber }))
+        }
+        #expect(try count("SELECT count(*) FROM articles", in: db) == 4)
+    }
+
+    @Test("punctuated words find their text; a trailing * is a prefix")
+    func punctuatedWords() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        #expect(try Self.search(db, "U.S.").map(\.title) == ["U.S. trade talks resume"])
+        #expect(try Self.search(db, "C++ Geneva").map(\.title) == ["U.S. trade talks resume"])
+        #expect(try Self.search(db, "econom*").map(\.title) == ["Undated economy piece"])
+        // Plain NOT is the word "not", not an operator.
+        #expect(try Self.search(db, "NOT").map(\.title) == ["U.S. trade talks resume"])
+    }
+
+    @Test("raw FTS5 syntax works, and a wrong raw query is an invalid-query error")
+    func rawQueries() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        #expect(try Self.search(db, "storm NOT council", raw: true).map(\.title) == ["Harbour storm damages boats"])
+        #expect(try Self.search(db, "\"budget approved\"", raw: true).map(\.title) == ["Council budget approved"])
+        #expect(try Self.search(db, "title:harbour", raw: true).count == 1)
+        #expect(try Self.search(db, "harbour OR geneva", raw: true).count == 3)
+        for bad in ["storm AND (", "\"unclosed", "nosuchcolumn:x", "AND"] {
+            #expect(throws: SearchError.self) { try Self.search(db, bad, raw: true) }
+        }
+    }
+
+    @Test("date and tag filters")
+    func filters() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        #expect(try Self.search(db, "harbour", since: "2024-03-02").map(\.title) == ["Council budget approved"])
+        #expect(try Self.search(db, "harbour", until: "2024-03-01").map(\.title) == ["Harbour storm damages boats"])
+        #expect(try Self.search(db, "harbour", until: "2024-03").count == 2)
+        #expect(try Self.search(db, "the OR harbour OR economy", raw: true, since: "2024").count == 3)
+        #expect(try Self.search(db, "harbour OR trade", raw: true, tags: ["WEATHER"]).count == 2)
+        #expect(try Self.search(db, "harbour OR trade", raw: true, tags: ["weather", "coast"]).map(\.title) == ["Harbour storm damages boats"])
+        #expect(throws: SearchError.self) { try Self.search(db, "harbour", since: "last week") }
+    }
+
+    @Test("export covers the filter in archive order")
+    func export() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        let archive = try Archive(path: db, mode: .read)
+        var ids: [Int64] = []
+        try ArticleExport(connection: archive.connection).forEach(try ArticleFilter()) { ids.append($0.id) }
+        #expect(ids == [1, 2, 3, 4])
+        var titles: [String] = []
+        try ArticleExport(connection: archive.connection).forEach(try ArticleFilter(query: SearchQuery("harbour"), since: "2024-03-10")) {
+            titles.append($0.title)
+        }
+        #expect(titles == ["Council budget approved"])
+    }
+
+    @Test("read-only SQL reads, and refuses every kind of write", arguments: [
+        "DELETE FROM articles", "INSERT INTO articles (title, body, fingerprint, imported_at) VALUES ('a', 'b', x'00', 'c')",
+        "UPDATE articles SET title = 'x'", "DROP TABLE articles", "CREATE TABLE t (x)",
+        "ATTACH DATABASE 'other.db' AS other", "PRAGMA journal_mode = DELETE", "PRAGMA user_version = 7",
+        "SELECT load_extension('libm')", "VACUUM", "REINDEX", "ANALYZE",
+        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+        "WITH x AS (SELECT 1) DELETE FROM articles", "BEGIN IMMEDIATE",
+    ])
+    func readOnlySQL(statement: String) throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let archive = try Archive(path: db, mode: .read)
+        let runner = try ReadOnlySQL(connection: archive.connection)
+        #expect(throws: (any Error).self) { try runner.run(statement, header: { _ in }, row: { _ in }) }
+        var rows: [[SQLiteValue]] = []
+        try runner.run("SELECT count(*) FROM articles WHERE articles.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'harbour')",
+                       header: { #expect($0 == ["count(*)"]) }, row: { rows.append($0) })
+        #expect(rows == [[.integer(2)]])
+        archive.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        #expect(!FileManager.default.fileExists(atPath: directory.path("other.db")))
+    }
+}
