@@ -13,6 +13,6 @@ struct ArchiveCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
-            SQLCommand.self, StatsCommand.self,
+            SQLCommand.self, StatsCommand.self, DuplicatesCommand.self, DedupCommand.self,
         ])
 }

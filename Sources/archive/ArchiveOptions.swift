@@ -30,7 +30,11 @@ struct FilterOptions: ParsableArguments {
     @Flag(help: "Take the query as FTS5 syntax (AND/OR/NOT, \"phrases\", prefix*, NEAR, column:word).")
     var raw = false
 
+    @Flag(help: "Every version of a story, not only its canonical one.")
+    var allVersions = false
+
     func filter(query: String?) throws -> ArticleFilter {
-        try ArticleFilter(query: query.map { SearchQuery($0, raw: raw) }, since: since, until: until, tags: tags)
+        try ArticleFilter(query: query.map { SearchQuery($0, raw: raw) }, since: since, until: until, tags: tags,
+                          allVersions: allVersions)
     }
 }

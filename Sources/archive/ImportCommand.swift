@@ -27,6 +27,10 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print the summary as one JSON object.")
     var json = false
 
+    @Flag(name: .customLong("near-duplicates"), inversion: .prefixedNo,
+          help: "Check new articles for near duplicates (versions of a story already in); with --no-near-duplicates they wait for `archive dedup`.")
+    var nearDuplicates = true
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, text, jsonl, csv
         var dumpFormat: DumpFormat? { DumpFormat(rawValue: rawValue) }
@@ -42,7 +46,8 @@ struct ImportCommand: ParsableCommand {
             defer { archive.close() }
             let reporter = ImportReporter(showsProgress: Terminal.stderrIsTerminal)
             let importer = try Importer(
-                archive: archive, options: Importer.Options(format: format.dumpFormat, force: force), observer: reporter)
+                archive: archive, options: Importer.Options(format: format.dumpFormat, force: force, nearDuplicates: nearDuplicates),
+                observer: reporter)
             let summary = try importer.run(paths: paths)
             reporter.clearProgress()
             print(json ? Self.json(summary) : Self.line(summary))
@@ -51,18 +56,20 @@ struct ImportCommand: ParsableCommand {
     }
 
     static func line(_ s: ImportSummary) -> String {
-        var files = "\(s.files) file\(s.files == 1 ? "" : "s") read"
+        var files = "\(counted(s.files, "file")) read"
         if s.filesSkipped > 0 { files += ", \(s.filesSkipped) skipped (already imported)" }
         if s.filesFailed > 0 { files += ", \(s.filesFailed) failed" }
-        let rate = s.seconds > 0 ? String(format: ", %.1f MB/s", Double(s.bytes) / 1e6 / s.seconds) : ""
-        return "\(files): \(grouped(s.records)) records, \(grouped(s.inserted)) new, \(grouped(s.duplicates)) duplicates, "
-            + "\(grouped(s.errors)) errors (\(humanBytes(s.bytes)) in \(String(format: "%.1f", s.seconds)) s\(rate))"
+        let rate = s.seconds > 0 && s.bytes > 0 ? String(format: ", %.1f MB/s", Double(s.bytes) / 1e6 / s.seconds) : ""
+        return "\(files): \(counted(s.records, "record")), \(grouped(s.inserted)) new (\(counted(s.nearDuplicates, "near duplicate"))), "
+            + "\(counted(s.duplicates, "duplicate")), \(counted(s.errors, "error")) "
+            + "(\(humanBytes(s.bytes)) in \(String(format: "%.1f", s.seconds)) s\(rate))"
     }
 
     static func json(_ s: ImportSummary) -> String {
         let fields: [(String, String)] = [
             ("files", "\(s.files)"), ("files_skipped", "\(s.filesSkipped)"), ("files_failed", "\(s.filesFailed)"),
             ("records", "\(s.records)"), ("inserted", "\(s.inserted)"), ("duplicates", "\(s.duplicates)"),
+            ("near_duplicates", "\(s.nearDuplicates)"),
             ("errors", "\(s.errors)"), ("warnings", "\(s.warnings)"), ("bytes", "\(s.bytes)"),
             ("seconds", JSONText.number((s.seconds * 1000).rounded() / 1000)),
         ]

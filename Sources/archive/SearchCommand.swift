@@ -100,7 +100,7 @@ struct JSONObject {
     }
 
     func add(_ key: String, _ value: String?) -> JSONObject { add(key, raw: value.map(JSONText.string) ?? "null") }
-    func add(_ key: String, _ value: Int64) -> JSONObject { add(key, raw: String(value)) }
+    func add(_ key: String, _ value: Int64?) -> JSONObject { add(key, raw: value.map { String($0) } ?? "null") }
     func add(_ key: String, _ value: Int) -> JSONObject { add(key, raw: String(value)) }
     func add(_ key: String, _ value: Double?) -> JSONObject { add(key, raw: value.map(JSONText.number) ?? "null") }
     func add(_ key: String, _ value: [String]) -> JSONObject { add(key, raw: JSONText.array(value)) }

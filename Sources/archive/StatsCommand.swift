@@ -23,7 +23,9 @@ struct StatsCommand: ParsableCommand {
     static func text(_ s: ArchiveStats, path: String) -> String {
         var lines = ["\(path): \(humanBytes(s.fileBytes))"]
         lines.append("articles:        \(grouped(s.articles))")
-        lines.append("duplicates seen: \(grouped(s.duplicatesSeen))")
+        lines.append("duplicates seen: \(grouped(s.duplicatesSeen)) exact copies")
+        lines.append("stories:         \(grouped(s.articles - s.versions)), \(grouped(s.clusters)) of them with more than one version ("
+                     + "\(grouped(s.versions)) versions)" + (s.dedupPending ? "; near-duplicate check pending: run `archive dedup`" : ""))
         lines.append("files imported:  \(grouped(s.files))" + (s.filesIncomplete > 0 ? " (\(s.filesIncomplete) interrupted: run import again)" : ""))
         lines.append("import errors:   \(grouped(s.importErrors))" + (s.importErrors > 0 ? " (see the import_errors table)" : ""))
         if let earliest = s.earliest, let latest = s.latest {
@@ -42,6 +44,8 @@ struct StatsCommand: ParsableCommand {
         return JSONObject()
             .add("articles", s.articles).add("duplicates_seen", s.duplicatesSeen).add("files", s.files)
             .add("files_incomplete", s.filesIncomplete).add("import_errors", s.importErrors)
+            .add("stories", s.articles - s.versions).add("clusters", s.clusters).add("versions", s.versions)
+            .add("dedup_pending", raw: s.dedupPending ? "true" : "false")
             .add("earliest", s.earliest).add("latest", s.latest).add("undated", s.undated)
             .add("top_tags", raw: "[" + tags.joined(separator: ",") + "]")
             .add("file_bytes", Int64(s.fileBytes))

@@ -46,3 +46,8 @@ func grouped(_ number: Int) -> String {
     }
     return (number < 0 ? "-" : "") + result
 }
+
+/// "1 file", "2 files".
+func counted(_ number: Int, _ noun: String) -> String {
+    "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
+}

@@ -214,3 +214,41 @@ extension ImporterTests {
         #expect(try archive.connection.scalar("SELECT raw FROM import_errors") == .blob(Array(line.utf8)))
     }
 }
+
+/// The reference dump in ../shared, when this checkout sits beside it (CI has it; the
+/// suite must pass without it).
+let seedSamplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../../shared/fixtures/seed-sample.txt").standardizedFileURL.path
+
+@Suite("The reference sample")
+struct SeedSampleTests {
+    @Test("seed-sample.txt gives its 6 articles with the titles, tags and dates the format defines",
+          .enabled(if: FileManager.default.fileExists(atPath: seedSamplePath), "../shared/fixtures/seed-sample.txt is not beside this checkout"))
+    func sixArticles() throws {
+        let directory = TemporaryDirectory()
+        let db = directory.path("a.db")
+        let summary = try importDumps([seedSamplePath], into: db)
+        #expect(summary.inserted == 6)
+        #expect(summary.errors == 0)
+        let archive = try Archive(path: db, mode: .read)
+        var rows: [(String, [String], String?)] = []
+        try archive.connection.prepare("SELECT title, tags, published FROM articles ORDER BY id").forEachRow {
+            rows.append(($0.string(0), StoredTags.decode($0.string(1)), $0.optionalString(2)))
+        }
+        #expect(rows.map(\.0) == [
+            "NATO conspires to \"move eastward\" to increase security risks in the Asia Pacific region.",
+            "Two women were stabbed to death and reported to have committed a crime 4 days before the follow-up visit for schizophrenia. Suspect of a bloody murder case in a Hong Kong shopping mall appeared in court today.",
+            "Secretary of the Provincial Party Committee: The focus of Henan's \"summer harvest\" has shifted to agricultural machinery in the northern region of Henan Province.",
+            "Xinhua All Media+| Welcome home! What innovative technologies are protecting the return journey of Shenzhou 15?",
+            "The Chinese naval fleet has arrived!",
+            "New comment: Donkey like \"morale\" limit pulls US debt \"bomb\" fuse hard to dismantle US",
+        ])
+        #expect(rows.map(\.1) == [
+            ["China", "NATO", "Security"], ["Male", "Last Friday", "Murder case"],
+            ["Support", "Science", "Organization", "Province", "Northern Henan", "Summer Harvest", "Rush Harvest"],
+            ["Spaceship", "Shenzhou", "Technology"], ["Assembly", "Navy", "Chinese Fleet"], ["debt", "morale"],
+        ])
+        #expect(rows.map(\.2) == ["2024-04-14T07:30:00", nil, nil, nil, nil, nil])
+        #expect(try importDumps([seedSamplePath], into: db).inserted == 0)
+    }
+}

@@ -9,6 +9,8 @@ public struct ImportSummary: Equatable, Sendable {
     public var records = 0
     public var inserted = 0
     public var duplicates = 0
+    /// New articles that are versions of a story already in the archive.
+    public var nearDuplicates = 0
     /// Records that could not be imported (see `import_errors`).
     public var errors = 0
     public var warnings = 0

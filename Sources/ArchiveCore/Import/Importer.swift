@@ -14,10 +14,14 @@ public final class Importer {
         /// A batch is committed after this many records or bytes of input, whichever first.
         public var batchRecords = 5_000
         public var batchBytes: Int64 = 16 << 20
+        /// Check new articles for near duplicates (versions of a story already in).
+        /// Off, they are left for `archive dedup`.
+        public var nearDuplicates = true
 
-        public init(format: DumpFormat? = nil, force: Bool = false) {
+        public init(format: DumpFormat? = nil, force: Bool = false, nearDuplicates: Bool = true) {
             self.format = format
             self.force = force
+            self.nearDuplicates = nearDuplicates
         }
     }
 
@@ -26,6 +30,8 @@ public final class Importer {
     private weak var observer: ImportObserver?
     private let ledger: FileLedger
     private let store: ArticleStore
+    /// nil when near duplicates are not checked in this run.
+    private var nearIndex: NearDuplicateIndex?
     private var summary = ImportSummary()
 
     public init(archive: Archive, options: Options = Options(), observer: ImportObserver? = nil) throws {
@@ -38,6 +44,7 @@ public final class Importer {
 
     public func run(paths: [String]) throws -> ImportSummary {
         let started = Date()
+        try prepareNearDuplicates()
         let (files, problems) = DumpDiscovery.files(for: paths, format: options.format)
         for problem in problems {
             summary.filesFailed += 1
@@ -53,6 +60,27 @@ public final class Importer {
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Near duplicates are checked during the import only when the whole archive is
+    /// checked already; otherwise the pending `archive dedup` run covers these articles
+    /// too, in id order, and checking some now would only be redone.
+    private func prepareNearDuplicates() throws {
+        var state = try DedupState.load(archive.connection)
+        if state.isRunning {
+            observer?.note("near-duplicate check pending (from article \(state.nextArticleID)); run `archive dedup` to finish it")
+            return
+        }
+        guard options.nearDuplicates else {
+            try archive.connection.transaction {
+                state.isRunning = true
+                state.nextArticleID = Int64(try archive.connection.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM articles"))
+                try state.save(archive.connection)
+            }
+            observer?.note("near duplicates not checked; run `archive dedup` to check them")
+            return
+        }
+        nearIndex = try NearDuplicateIndex(connection: archive.connection, policy: state.policy)
     }
 
     // MARK: One file
@@ -109,17 +137,18 @@ public final class Importer {
         var reader = format.reader(source: source, line: start.line, header: csvHeader)
         var batch = Batch()
         var lastProgress = Date.distantPast
+        let near = nearIndex != nil
         while let event = try reader.next() {
-            batch.add(Self.prepare(event))
+            batch.add(Self.prepare(event, nearDuplicates: near))
             if batch.records >= options.batchRecords || batch.bytes >= options.batchBytes {
-                try commit(&batch, file: file, fileID: fileID)
+                try commit(&batch, file: file, fileID: fileID, rereading: start)
             }
             if batch.records % 256 == 0, Date().timeIntervalSince(lastProgress) > 0.2 {
                 lastProgress = Date()
                 observer?.progress(summary, file: file.path, fileBytesDone: source.offset, fileBytesTotal: total)
             }
         }
-        try commit(&batch, file: file, fileID: fileID)
+        try commit(&batch, file: file, fileID: fileID, rereading: start)
         try archive.connection.transaction {
             if file.isStandardInput {
                 try ledger.complete(id: fileID, size: source.bytesRead, sha256: source.sha256)
@@ -133,11 +162,23 @@ public final class Importer {
 
     /// A record turned into what the store needs, outside any transaction.
     enum Prepared {
-        case article(Article, RecordSpan, warnings: [String])
+        case article(Article, NearSignature?, RecordSpan, warnings: [String])
         case rejected(message: String, RecordSpan, raw: [UInt8])
+
+        var span: RecordSpan {
+            switch self {
+            case .article(_, _, let span, _), .rejected(_, let span, _): return span
+            }
+        }
     }
 
-    static func prepare(_ event: DumpEvent) -> Prepared {
+    /// What near-duplicate detection needs of an article, computed with the parsing.
+    struct NearSignature {
+        let shingles: Shingles
+        let keys: CandidateKeys
+    }
+
+    static func prepare(_ event: DumpEvent, nearDuplicates: Bool) -> Prepared {
         switch event {
         case .problem(let problem):
             return .rejected(message: problem.message, problem.span, raw: problem.raw)
@@ -145,7 +186,12 @@ public final class Importer {
             var warnings = record.warnings
             do {
                 let article = try Article(record: record, warnings: &warnings)
-                return .article(article, record.span, warnings: warnings)
+                var signature: NearSignature?
+                if nearDuplicates {
+                    let shingles = Shingles(text: article.body)
+                    signature = NearSignature(shingles: shingles, keys: CandidateKeys(shingles))
+                }
+                return .article(article, signature, record.span, warnings: warnings)
             } catch {
                 return .rejected(message: error.message, record.span, raw: record.rawBytes)
             }
@@ -153,6 +199,7 @@ public final class Importer {
     }
 
     struct Batch {
+
         var items: [Prepared] = []
         var records = 0
         var bytes: Int64 = 0
@@ -160,14 +207,13 @@ public final class Importer {
         mutating func add(_ item: Prepared) {
             items.append(item)
             records += 1
-            switch item {
-            case .article(_, let span, _), .rejected(_, let span, _):
-                bytes += span.end.offset - span.start.offset
-            }
+            bytes += item.span.end.offset - item.span.start.offset
         }
     }
 
-    private func commit(_ batch: inout Batch, file: DumpFile, fileID: Int64) throws {
+    /// Commits a batch. `rereading` is where this read started: a record there was read
+    /// before (it may have been cut short then), so its old errors are forgotten.
+    private func commit(_ batch: inout Batch, file: DumpFile, fileID: Int64, rereading: InputPosition) throws {
         guard !batch.items.isEmpty else { return }
         let now = timestamp()
         var counts = FileLedger.Counts()
@@ -176,11 +222,20 @@ public final class Importer {
             var resume: InputPosition?
             for item in batch.items {
                 counts.records += 1
+                if rereading.offset > 0, item.span.start == rereading {
+                    try store.clearErrors(path: file.path, at: rereading)
+                }
                 switch item {
-                case .article(let article, let span, let warnings):
+                case .article(let article, let signature, let span, let warnings):
                     switch try store.store(article, fileID: fileID, at: span.start, now: now) {
-                    case .inserted: counts.inserted += 1
-                    case .duplicate: counts.duplicates += 1
+                    case .inserted(let id):
+                        counts.inserted += 1
+                        if let nearIndex, let signature,
+                           try nearIndex.check(id: id, keys: signature.keys, shingles: signature.shingles) != .unique {
+                            counts.nearDuplicates += 1
+                        }
+                    case .duplicate:
+                        counts.duplicates += 1
                     }
                     messages += warnings.map { "\(file.path):\(span.start.line): \($0)" }
                     resume = span.resumePoint
@@ -196,6 +251,7 @@ public final class Importer {
         summary.records += counts.records
         summary.inserted += counts.inserted
         summary.duplicates += counts.duplicates
+        summary.nearDuplicates += counts.nearDuplicates
         summary.errors += counts.errors
         summary.warnings += messages.count - counts.errors
         for message in messages { observer?.warning(message) }

@@ -9,6 +9,12 @@ public struct ArchiveStats: Equatable, Sendable {
     /// Files whose last import did not reach the end (it was interrupted).
     public var filesIncomplete = 0
     public var importErrors = 0
+    /// Stories with two or more versions.
+    public var clusters = 0
+    /// Articles that are another version of a story (not its canonical one).
+    public var versions = 0
+    /// True while a near-duplicate check of the archive is pending (`archive dedup`).
+    public var dedupPending = false
     public var earliest: String?
     public var latest: String?
     public var undated = 0
@@ -19,6 +25,7 @@ public struct ArchiveStats: Equatable, Sendable {
     public static func == (lhs: ArchiveStats, rhs: ArchiveStats) -> Bool {
         lhs.articles == rhs.articles && lhs.duplicatesSeen == rhs.duplicatesSeen && lhs.files == rhs.files
             && lhs.filesIncomplete == rhs.filesIncomplete && lhs.importErrors == rhs.importErrors
+            && lhs.clusters == rhs.clusters && lhs.versions == rhs.versions && lhs.dedupPending == rhs.dedupPending
             && lhs.earliest == rhs.earliest && lhs.latest == rhs.latest && lhs.undated == rhs.undated
             && lhs.topTags.elementsEqual(rhs.topTags) { $0 == $1 } && lhs.fileBytes == rhs.fileBytes
     }
@@ -31,6 +38,9 @@ public struct ArchiveStats: Equatable, Sendable {
         stats.filesIncomplete = try connection.scalarInt("SELECT count(*) FROM files WHERE status <> 'complete'")
         stats.importErrors = try connection.scalarInt("SELECT count(*) FROM import_errors")
         stats.undated = try connection.scalarInt("SELECT count(*) FROM articles WHERE published IS NULL")
+        stats.versions = try connection.scalarInt("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
+        stats.clusters = try connection.scalarInt("SELECT count(DISTINCT duplicate_of) FROM articles WHERE duplicate_of IS NOT NULL")
+        stats.dedupPending = try DedupState.load(connection).isRunning
         try connection.prepare("SELECT min(published), max(published) FROM articles").forEachRow { row in
             stats.earliest = row.optionalString(0)
             stats.latest = row.optionalString(1)

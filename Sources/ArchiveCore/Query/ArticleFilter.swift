@@ -8,12 +8,16 @@ public struct ArticleFilter: Equatable, Sendable {
     public var until: String?
     /// Every one of these tags (compared without case) must be on the article.
     public var tags: [String] = []
+    /// false: one row per story (its canonical version); true: every version.
+    public var allVersions = false
 
     /// `since` and `until` take `YYYY`, `YYYY-MM`, a date, or a date and time, in any
     /// form `Release time:` accepts; both ends are inclusive (`--until 2024-04` covers
     /// all of April). Articles without a known date are left out when either is given.
-    public init(query: SearchQuery? = nil, since: String? = nil, until: String? = nil, tags: [String] = []) throws(SearchError) {
+    public init(query: SearchQuery? = nil, since: String? = nil, until: String? = nil, tags: [String] = [],
+                allVersions: Bool = false) throws(SearchError) {
         self.query = query
+        self.allVersions = allVersions
         if let since { self.since = try Self.period(since).start }
         if let until { self.until = try Self.period(until).end }
         self.tags = tags

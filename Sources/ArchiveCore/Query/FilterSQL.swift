@@ -16,6 +16,9 @@ struct FilterSQL {
             from = "articles a"
             usesIndex = false
         }
+        if !filter.allVersions {
+            conditions.append("a.duplicate_of IS NULL")
+        }
         if let since = filter.since {
             conditions.append("a.published >= ?")
             values.append(.text(since))

@@ -3,22 +3,24 @@
 /// `load_extension` before the statement is even compiled.
 public struct ReadOnlySQL {
     public let connection: Connection
+    private let guardian: ReadOnlyGuard
 
     /// `connection` must have been opened read-only (`Archive(mode: .read)`).
     public init(connection: Connection) throws {
         self.connection = connection
         try connection.execute("PRAGMA query_only = ON")
-        ReadOnlyGuard.install(on: connection)
+        guardian = ReadOnlyGuard.install(on: connection)
     }
 
     /// Calls `header` with the column names, then `row` for each row.
     public func run(_ sql: String, header: ([String]) throws -> Void, row: ([SQLiteValue]) throws -> Void) throws {
         let statement: Statement
+        guardian.lastRefusal = nil
         do {
             statement = try connection.prepare(sql)
         } catch {
-            // SQLITE_AUTH: the authorizer said no.
-            if error.code == 23 { throw SQLRefusal(message: "refused: `archive sql` only reads (\(error.message))") }
+            // The authorizer said no (SQLITE_AUTH, or a generic error for a function).
+            if let refused = guardian.lastRefusal { throw SQLRefusal(message: "refused: `archive sql` only reads; not allowed: \(refused)") }
             throw error
         }
         guard statement.isReadOnly else {

@@ -29,8 +29,13 @@ public final class Archive {
             }
         }
         if mode == .read {
+            // An empty database is no archive yet: reading must not turn it into one.
+            let isEmpty = try Self.withConnection(path: path, access: .readOnly) { connection in
+                try Self.check(connection, path: path, migrator: migrator)
+                return try connection.scalarInt("SELECT count(*) FROM sqlite_schema") == 0
+            }
+            if isEmpty { throw ArchiveError.missing(path: path) }
             // An archive made by an older binary is brought up to date once, then read.
-            try Self.withConnection(path: path, access: .readOnly) { try Self.check($0, path: path, migrator: migrator) }
             let needsMigration = try Self.withConnection(path: path, access: .readOnly) {
                 try migrator.appliedVersion($0) < migrator.latestVersion
             }

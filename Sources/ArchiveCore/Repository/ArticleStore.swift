@@ -9,6 +9,7 @@ final class ArticleStore {
     private let fillMissing: Statement
     private let insertSighting: Statement
     private let insertError: Statement
+    private let deleteErrors: Statement
 
     enum Outcome: Equatable {
         case inserted(Int64)
@@ -40,6 +41,7 @@ final class ArticleStore {
             INSERT OR IGNORE INTO import_errors (file_id, path, line, byte_offset, message, raw, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        deleteErrors = try connection.prepare("DELETE FROM import_errors WHERE path = ? AND byte_offset = ?")
     }
 
     /// Stores `article` unless an article with its fingerprint exists, and records
@@ -67,6 +69,12 @@ final class ArticleStore {
         }
         try insertSighting.bind(.integer(fileID), .integer(position.offset), .integer(Int64(position.line)), .integer(id), .text(now)).run()
         return outcome
+    }
+
+    /// Forgets the errors of a record that is being read again (a line cut short that
+    /// the grown file now completes): what happens to it now is recorded afresh.
+    func clearErrors(path: String, at position: InputPosition) throws {
+        try deleteErrors.bind(.text(path), .integer(position.offset)).run()
     }
 
     /// Keeps a record that could not be imported, with its bytes.

@@ -16,14 +16,9 @@ struct FileLedger {
         var records = 0
         var inserted = 0
         var duplicates = 0
+        /// Not stored per file: `archive dedup` may relink them later.
+        var nearDuplicates = 0
         var errors = 0
-
-        static func += (lhs: inout Counts, rhs: Counts) {
-            lhs.records += rhs.records
-            lhs.inserted += rhs.inserted
-            lhs.duplicates += rhs.duplicates
-            lhs.errors += rhs.errors
-        }
     }
 
     private static let columns = "id, path, format, size, sha256, status, resume_offset, resume_line"

@@ -15,6 +15,8 @@ public final class Connection {
     let handle: OpaquePointer
     public let path: String
     private var isClosed = false
+    /// The object an installed authorizer calls back into, kept alive with the handle.
+    var authorizer: AnyObject?
 
     public init(path: String, access: Access = .readWriteCreate) throws(SQLiteError) {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE

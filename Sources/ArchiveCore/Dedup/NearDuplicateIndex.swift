@@ -1,0 +1,81 @@
+/// The SQL side of near-duplicate detection: files each new article under its candidate
+/// keys, verifies the candidates exactly, and links the article to its story.
+/// Runs inside the caller's transaction, on the writer's connection.
+final class NearDuplicateIndex {
+    let connection: Connection
+    let policy: NearDuplicatePolicy
+    private let findCandidates: Statement
+    private let insertKey: Statement
+    private let loadVersion: Statement
+    private let link: Statement
+    private let moveStory: Statement
+
+    /// Candidates verified per article, most shared keys first: a lead shared by
+    /// thousands of template stories must not make one import quadratic.
+    static let maximumCandidates = 48
+
+    /// What happened to one article.
+    enum Outcome: Equatable {
+        case unique
+        /// Linked as a version of the story whose canonical is `canonical`.
+        case version(canonical: Int64, similarity: Double)
+        /// Became the story's canonical version, replacing `previous` (a cut-short copy).
+        case supersedes(previous: Int64)
+    }
+
+    init(connection: Connection, policy: NearDuplicatePolicy) throws {
+        self.connection = connection
+        self.policy = policy
+        let placeholders = Array(repeating: "?", count: CandidateKeys.bandCount + 1).joined(separator: ", ")
+        findCandidates = try connection.prepare("""
+            SELECT article_id, count(*) AS shared FROM near_keys WHERE key IN (\(placeholders)) AND article_id <> ?
+            GROUP BY article_id ORDER BY shared DESC, article_id LIMIT \(Self.maximumCandidates)
+            """)
+        insertKey = try connection.prepare("INSERT OR IGNORE INTO near_keys (key, article_id) VALUES (?, ?)")
+        loadVersion = try connection.prepare("SELECT body, duplicate_of FROM articles WHERE id = ?")
+        link = try connection.prepare("UPDATE articles SET duplicate_of = ?, similarity = ?, match_rule = ? WHERE id = ?")
+        moveStory = try connection.prepare("UPDATE articles SET duplicate_of = ?1 WHERE duplicate_of = ?2")
+    }
+
+    /// Checks `article` (already stored as `id`) against the archive and files it.
+    func check(id: Int64, keys: CandidateKeys, shingles: Shingles) throws -> Outcome {
+        var best: (id: Int64, canonical: Int64, match: NearDuplicatePolicy.Match)?
+        var values: [SQLiteValue] = keys.bands.map { .integer($0) }
+        // A missing lead key is bound as NULL, which matches nothing.
+        values.append(keys.lead.map { .integer($0) } ?? .null)
+        values.append(.integer(id))
+        var candidates: [Int64] = []
+        try findCandidates.bind(values).forEachRow { candidates.append(Int64($0.int(0))) }
+        for candidate in candidates {
+            guard let version = try load(candidate), let match = policy.match(shingles, version.shingles) else { continue }
+            if best == nil || Self.better(match, than: best!.match) {
+                best = (candidate, version.canonical ?? candidate, match)
+            }
+        }
+        for key in keys.all {
+            try insertKey.bind(.integer(key), .integer(id)).run()
+        }
+        guard let best else { return .unique }
+        let canonical = best.canonical
+        if let story = try load(canonical), policy.supersedes(shingles, canonical: story.shingles) {
+            let containment = Double(story.shingles.intersectionCount(shingles)) / Double(story.shingles.count)
+            try moveStory.bind(.integer(id), .integer(canonical)).run()
+            try link.bind(.integer(id), .real(containment), .text(NearDuplicatePolicy.Match.Rule.containment.rawValue), .integer(canonical)).run()
+            return .supersedes(previous: canonical)
+        }
+        try link.bind(.integer(canonical), .real(best.match.similarity), .text(best.match.rule.rawValue), .integer(id)).run()
+        return .version(canonical: canonical, similarity: best.match.similarity)
+    }
+
+    /// Jaccard matches beat containment matches; then the higher similarity wins.
+    static func better(_ a: NearDuplicatePolicy.Match, than b: NearDuplicatePolicy.Match) -> Bool {
+        if a.rule != b.rule { return a.rule == .jaccard }
+        return a.similarity > b.similarity
+    }
+
+    private func load(_ id: Int64) throws -> (shingles: Shingles, canonical: Int64?)? {
+        try loadVersion.bind(.integer(id)).firstRow { row in
+            (Shingles(text: row.string(0)), row.optionalInt(1).map(Int64.init))
+        }
+    }
+}
