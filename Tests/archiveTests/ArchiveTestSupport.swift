@@ -314,6 +314,7 @@ struct ImportSummaryJSON: Decodable, Equatable {
     var records: Int
     var inserted: Int
     var duplicates: Int
+    var near_duplicates: Int
     var errors: Int
     var warnings: Int
     var bytes: Int

@@ -26,7 +26,7 @@ public struct DedupRun {
     /// Continues a pending run; starts a new one (forgetting all links) when none is
     /// pending, when `restart` is set, or when `policy` differs from the one in force.
     public func run(policy requested: NearDuplicatePolicy?, restart: Bool,
-                    progress: (_ checked: Int, _ total: Int) -> Void = { _, _ in }) throws -> Result {
+                    progress: (_ checked: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> Result {
         var result = Result()
         var state = try DedupState.load(connection)
         let changesPolicy = requested.map { $0 != state.policy } ?? false
@@ -62,7 +62,7 @@ public struct DedupRun {
                 try state.save(connection)
             }
             result.checked += batch.count
-            progress(result.checked, total)
+            try progress(result.checked, total)
         }
         try connection.transaction {
             state.isRunning = false

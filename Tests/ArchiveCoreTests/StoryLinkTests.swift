@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import ArchiveCore
+
+/// Imports an original and every kind of copy, and checks how the archive links them.
+@Suite("Story links")
+struct StoryLinkTests {
+    static let words = prose(seed: 42, words: 500).split(separator: " ").map(String.init)
+    static var original: String { words.joined(separator: " ") }
+
+    static func line(_ title: String, _ body: String, _ date: String = "2024-05-01") -> String {
+        "{\"title\": \(JSONText.string(title)), \"body\": \(JSONText.string(body)), \"published\": \"\(date)\"}\n"
+    }
+
+    /// (title, body) of each kind of copy.
+    static var copies: [(kind: String, title: String, body: String)] {
+        var edited = words
+        for index in stride(from: 7, to: edited.count, by: 60) { edited[index] = "edited" }
+        return [
+            ("prefix", "New comment: Harbour story", original),
+            ("date", "Harbour story", original),
+            ("whitespace", "Harbour  story", original.replacingOccurrences(of: ". ", with: ".\n\n  ")),
+            ("edits", "Harbour story", edited.joined(separator: " ")),
+            ("truncated", "Harbour story", words.prefix(380).joined(separator: " ") + " 【"),
+        ]
+    }
+
+    static func links(_ db: String) throws -> [Int64: Int64?] {
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        var links: [Int64: Int64?] = [:]
+        try archive.connection.prepare("SELECT id, duplicate_of FROM articles").forEachRow {
+            // updateValue: assigning nil through the subscript would drop the key.
+            links.updateValue($0.optionalInt(1).map(Int64.init), forKey: Int64($0.int(0)))
+        }
+        return links
+    }
+
+    @Test("each kind of copy ends up in the original's story, exact ones as sightings")
+    func everyKindLinks() throws {
+        let directory = TemporaryDirectory()
+        let db = directory.path("a.db")
+        try importDumps([directory.write("original.jsonl", Self.line("Harbour story", Self.original))], into: db)
+        for copy in Self.copies {
+            let summary = try importDumps([directory.write("\(copy.kind).jsonl", Self.line(copy.title, copy.body, "2024-06-0\(Int.random(in: 1...9))"))], into: db)
+            switch copy.kind {
+            case "date", "whitespace":
+                #expect(summary.duplicates == 1, "\(copy.kind) is the same text: an exact duplicate")
+            default:
+                #expect(summary.inserted == 1 && summary.nearDuplicates == 1, "\(copy.kind) is a near duplicate")
+            }
+        }
+        let links = try Self.links(db)
+        #expect(links.count == 4)  // original, prefix, edits, truncated
+        #expect(links[1] == .some(nil))
+        #expect(links.filter { $0.key != 1 }.allSatisfy { $0.value == 1 })
+        let unrelated = try importDumps([directory.write("other.jsonl", Self.line("Other", prose(seed: 43, words: 500)))], into: db)
+        #expect(unrelated.nearDuplicates == 0)
+    }
+
+    @Test("a cut-short copy imported first gives way to the full text")
+    func fullTextBecomesCanonical() throws {
+        let directory = TemporaryDirectory()
+        let db = directory.path("a.db")
+        let truncated = Self.copies.first { $0.kind == "truncated" }!
+        try importDumps([directory.write("cut.jsonl", Self.line(truncated.title, truncated.body))], into: db)
+        try importDumps([directory.write("full.jsonl", Self.line("Harbour story", Self.original)
+                                         + Self.line("New comment: Harbour story", Self.original))], into: db)
+        let links = try Self.links(db)
+        #expect(links[2] == .some(nil), "the full text (2) is canonical")
+        #expect(links[1] == 2, "the cut-short copy (1) points to it")
+        #expect(links[3] == 2)
+        let archive = try Archive(path: db, mode: .read)
+        #expect(try archive.connection.scalar("SELECT match_rule FROM articles WHERE id = 1") == .text("containment"))
+        let versions = try StoryVersion.list(of: 2, archive.connection, policy: .standard)
+        #expect(versions.map(\.id) == [1, 3])
+        #expect(versions[0].isTruncatedCopy)
+        #expect(!versions[1].isTruncatedCopy)
+    }
+
+    @Test("duplicates inside one dump are found too; importing twice changes nothing")
+    func withinOneDump() throws {
+        let directory = TemporaryDirectory()
+        let db = directory.path("a.db")
+        let dump = directory.write("all.jsonl", Self.line("Harbour story", Self.original)
+                                   + Self.copies.map { Self.line($0.title, $0.body) }.joined())
+        let summary = try importDumps([dump], into: db)
+        #expect(summary.inserted == 4)
+        #expect(summary.nearDuplicates == 3)
+        let before = try Self.links(db)
+        try importDumps([dump], into: db, force: true)
+        #expect(try Self.links(db) == before)
+        #expect(try StoryCluster.list(Archive(path: db, mode: .read).connection, limit: nil).map(\.members) == [[1, 2, 3, 4]])
+    }
+
+    @Test("archive dedup: the same links as import; resumable after an interruption; other thresholds relink")
+    func dedupRun() throws {
+        let directory = TemporaryDirectory()
+        let text = Self.line("Harbour story", Self.original) + Self.copies.map { Self.line($0.title, $0.body) }.joined()
+            + Self.line("Other", prose(seed: 44, words: 300)) + Self.line("Other, reprinted", prose(seed: 44, words: 300))
+        let dump = directory.write("all.jsonl", text)
+        let checked = directory.path("checked.db")
+        try importDumps([dump], into: checked)
+        let expected = try Self.links(checked)
+
+        let later = directory.path("later.db")
+        let observer = RecordingObserver()
+        let summary = try importDumps([dump], into: later, observer: observer) { $0.nearDuplicates = false }
+        #expect(summary.nearDuplicates == 0)
+        #expect(observer.notes.contains { $0.contains("archive dedup") })
+        struct Stop: Error {}
+        let archive = try Archive(path: later, mode: .write)
+        var run = DedupRun(archive: archive)
+        run.batchSize = 2
+        #expect(throws: Stop.self) { try run.run(policy: nil, restart: false) { checked, _ in if checked >= 2 { throw Stop() } } }
+        #expect(try DedupState.load(archive.connection).isRunning)
+        let resumed = try run.run(policy: nil, restart: false)
+        #expect(resumed.resumed)
+        #expect(resumed.checked == 4)
+        #expect(try Self.links(later) == expected)
+
+        let strict = try run.run(policy: NearDuplicatePolicy(jaccard: 0.99, containment: 0.999, minimumShingles: 50), restart: false)
+        #expect(strict.versions < resumed.versions + 2)
+        #expect(try Self.links(later) != expected)
+        _ = try run.run(policy: .standard, restart: false)
+        #expect(try Self.links(later) == expected)
+        archive.close()
+    }
+}
