@@ -14,12 +14,18 @@ struct NormalizationTests {
         #expect(TextNormalizer.normalize("Ἀθῆναι") == TextNormalizer.normalize("ἀθῆναι"))
     }
 
-    @Test("the ASCII fast path agrees with the Unicode path")
-    func asciiFastPath() {
-        let text = "The U.S. Senate, on JUNE 1st,\r\n passed   the BILL."
-        #expect(TextNormalizer.normalizeASCII(text) == "the u.s. senate, on june 1st, passed the bill.")
-        let unicodePath = TextNormalizer.collapseWhitespace(text.lowercased())
-        #expect(TextNormalizer.normalize(text) == unicodePath)
+    @Test("word by word treatment agrees with normalizing the whole text at once", arguments: [
+        "The U.S. Senate, on JUNE 1st,\r\n passed   the BILL.",
+        "Café crème at £3 – “quoted” and ‘single’, done",
+        "naïve coöperation façade 日本語 テキスト",
+        "Wait… what? Éclair ＡＢＣ ﬁne STRASSE Ἀθῆναι\u{00A0}end\u{3000}ideographic\u{2028}separator",
+        "e\u{301}tude and cafe\u{301} composed late",
+    ])
+    func wordByWord(text: String) {
+        let whole = text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
+            .precomposedStringWithCompatibilityMapping
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(TextNormalizer.normalize(text) == whole)
     }
 
     @Test("fingerprints ignore spacing and case, not words; title and body are kept apart")

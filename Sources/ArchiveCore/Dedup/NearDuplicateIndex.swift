@@ -9,6 +9,12 @@ final class NearDuplicateIndex {
     private let loadVersion: Statement
     private let link: Statement
     private let moveStory: Statement
+    /// Shingles of recently seen articles: copies tend to arrive close together (in one
+    /// dump, or in consecutive ones), so a candidate is often still here.
+    private var recent: [Int64: Shingles] = [:]
+    private var recentOrder: [Int64] = []
+    private var recentNext = 0
+    static let recentCapacity = 4_096
 
     /// Candidates verified per article, most shared keys first: a lead shared by
     /// thousands of template stories must not make one import quadratic.
@@ -55,6 +61,7 @@ final class NearDuplicateIndex {
         for key in keys.all {
             try insertKey.bind(.integer(key), .integer(id)).run()
         }
+        remember(id, shingles)
         guard let best else { return .unique }
         let canonical = best.canonical
         if let story = try load(canonical), policy.supersedes(shingles, canonical: story.shingles) {
@@ -74,8 +81,24 @@ final class NearDuplicateIndex {
     }
 
     private func load(_ id: Int64) throws -> (shingles: Shingles, canonical: Int64?)? {
-        try loadVersion.bind(.integer(id)).firstRow { row in
-            (Shingles(text: row.string(0)), row.optionalInt(1).map(Int64.init))
+        guard let (body, canonical) = try loadVersion.bind(.integer(id)).firstRow({ row in
+            (recent[id] == nil ? row.string(0) : nil, row.optionalInt(1).map(Int64.init))
+        }) else { return nil }
+        if let cached = recent[id] { return (cached, canonical) }
+        let shingles = Shingles(text: body ?? "")
+        remember(id, shingles)
+        return (shingles, canonical)
+    }
+
+    private func remember(_ id: Int64, _ shingles: Shingles) {
+        guard recent[id] == nil else { return }
+        if recentOrder.count < Self.recentCapacity {
+            recentOrder.append(id)
+        } else {
+            recent[recentOrder[recentNext]] = nil
+            recentOrder[recentNext] = id
+            recentNext = (recentNext + 1) % Self.recentCapacity
         }
+        recent[id] = shingles
     }
 }

@@ -18,12 +18,17 @@ public struct Shingles: Equatable, Sendable {
 
     /// Shingles the comparison form of `text` (see `TextNormalizer`).
     public init(text: String, width: Int = Shingles.width) {
-        let normalized = TextNormalizer.normalize(text)
+        self.init(normalized: TextNormalizer.normalize(text), width: width)
+    }
+
+    /// Shingles text already in comparison form.
+    public init(normalized: String, width: Int = Shingles.width) {
         let tokens: [UInt64]
         if Self.isMostlyCJK(normalized) {
             unit = .characters
             tokens = normalized.unicodeScalars
-                .filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                .filter { $0.value < 0x80 ? ($0.value | 0x20 >= 0x61 && $0.value | 0x20 <= 0x7A) || ($0.value >= 0x30 && $0.value <= 0x39)
+                                          : $0.properties.isAlphabetic || $0.properties.numericType != nil }
                 .map { StableHash.mix(UInt64($0.value)) }
         } else {
             unit = .words
@@ -68,12 +73,21 @@ public struct Shingles: Equatable, Sendable {
         return words
     }
 
-    /// True when at least a fifth of the letters are Han, kana or Hangul.
+    /// True when at least a fifth of the letters are Han, kana or Hangul. ASCII is
+    /// judged byte by byte; only other characters need Unicode's tables.
     static func isMostlyCJK(_ text: String) -> Bool {
         var letters = 0
         var cjk = 0
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 || scalar.properties.isAlphabetic {
-            guard scalar.properties.isAlphabetic else { continue }
+        var sawNonASCII = false
+        for byte in text.utf8 {
+            if byte < 0x80 {
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { letters += 1 }
+            } else {
+                sawNonASCII = true
+            }
+        }
+        guard sawNonASCII else { return false }
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 && scalar.properties.isAlphabetic {
             letters += 1
             switch scalar.value {
             case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FFFF:

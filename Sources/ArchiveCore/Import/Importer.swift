@@ -188,7 +188,7 @@ public final class Importer {
                 let article = try Article(record: record, warnings: &warnings)
                 var signature: NearSignature?
                 if nearDuplicates {
-                    let shingles = Shingles(text: article.body)
+                    let shingles = Shingles(normalized: article.comparisonBody)
                     signature = NearSignature(shingles: shingles, keys: CandidateKeys(shingles))
                 }
                 return .article(article, signature, record.span, warnings: warnings)

@@ -11,6 +11,8 @@ public struct Article: Sendable, Equatable {
     public var source: String?
     public var header: String?
     public var fingerprint: Fingerprint
+    /// The body in comparison form (`TextNormalizer`), kept for near-duplicate checks.
+    public var comparisonBody: String
 
     /// Builds the article a record describes, or says why it cannot be one.
     /// `warnings` receives what was kept but is worth telling (an unreadable date).
@@ -31,27 +33,44 @@ public struct Article: Sendable, Equatable {
         self.url = record.url?.trimmingWhitespace.nilIfEmpty
         self.source = record.source?.trimmingWhitespace.nilIfEmpty
         self.header = record.header
-        self.fingerprint = Fingerprint(title: title, body: body)
+        self.comparisonBody = TextNormalizer.normalize(body)
+        self.fingerprint = Fingerprint(normalizedTitle: TextNormalizer.normalize(title), normalizedBody: comparisonBody)
     }
 
-    /// Line breaks as LF, no white space at line ends, at most one blank line in a row,
-    /// nothing blank at either end.
+    /// Line breaks as LF, no spaces or tabs at line ends, at most one blank line in a
+    /// row, nothing blank at either end. Works on bytes: bodies are long.
     static func cleanBody(_ text: String) -> String {
-        var lines: [Substring] = []
-        var blank = 0
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            .forEach { line in
-                var line = line
-                while let last = line.last, last.isWhitespace { line.removeLast() }
-                if line.isEmpty {
-                    blank += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var output = [UInt8]()
+            output.reserveCapacity(bytes.count)
+            var blankLines = 0
+            var lineStart = 0
+            var index = 0
+            func endLine(at end: Int) {
+                var last = end
+                while last > lineStart, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+                if last == lineStart {
+                    blankLines += 1
                 } else {
-                    if !lines.isEmpty && blank > 0 { lines.append("") }
-                    blank = 0
-                    lines.append(line)
+                    if !output.isEmpty { output.append(contentsOf: blankLines > 0 ? [0x0A, 0x0A] : [0x0A]) }
+                    output.append(contentsOf: bytes[lineStart..<last])
+                    blankLines = 0
                 }
             }
-        return lines.joined(separator: "\n")
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    endLine(at: index)
+                    index += (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) ? 2 : 1
+                    lineStart = index
+                } else {
+                    index += 1
+                }
+            }
+            endLine(at: bytes.count)
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 }
 

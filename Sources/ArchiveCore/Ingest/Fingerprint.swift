@@ -11,11 +11,16 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init(title: String, body: String) {
+        self.init(normalizedTitle: TextNormalizer.normalize(title), normalizedBody: TextNormalizer.normalize(body))
+    }
+
+    /// From title and body already in comparison form (`TextNormalizer`).
+    public init(normalizedTitle: String, normalizedBody: String) {
         var hasher = SHA256()
-        hasher.update(data: Array(TextNormalizer.normalize(title).utf8))
+        hasher.update(data: Array(normalizedTitle.utf8))
         // A separator that normalized text cannot contain keeps title and body apart.
         hasher.update(data: [0x0A])
-        hasher.update(data: Array(TextNormalizer.normalize(body).utf8))
+        hasher.update(data: Array(normalizedBody.utf8))
         bytes = Array(hasher.finalize())
     }
 
