@@ -14,6 +14,16 @@ struct ArchiveOptions: ParsableArguments {
     func open(_ mode: Archive.Mode) throws -> Archive {
         try Archive(path: path, mode: mode)
     }
+
+    /// Opens for a full-text query, warning when the index is still being built.
+    func openForSearch() throws -> Archive {
+        let archive = try open(.read)
+        let waiting = try archive.articlesAwaitingIndex()
+        if waiting > 0 {
+            Terminal.error("warning: the \(grouped(waiting)) newest articles are not searchable yet (an import is indexing them, or was interrupted: run `archive import` again to finish)")
+        }
+        return archive
+    }
 }
 
 /// The filters `search` and `export` share.

@@ -30,7 +30,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try perform {
-            let archive = try archive.open(.read)
+            let archive = try query == nil ? archive.open(.read) : archive.openForSearch()
             defer { archive.close() }
             let filter = try filters.filter(query: query)
             let sink = try output.map { try OutputSink(path: $0) } ?? .standardOutput()

@@ -34,7 +34,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try perform {
-            let archive = try archive.open(.read)
+            let archive = try archive.openForSearch()
             defer { archive.close() }
             let filter = try filters.filter(query: query)
             let bold = format == .table && Terminal.stdoutIsTerminal

@@ -131,7 +131,7 @@ struct ImporterTests {
         let directory = TemporaryDirectory()
         let dump = directory.write("a.txt", textDump(0..<10))
         let db = directory.path("a.db")
-        let summary = try importDumps([dump], into: db) { $0.batchRecords = 3 }
+        let summary = try importDumps([dump], into: db) { $0.commitRecords = 3; $0.feedRecords = 2 }
         #expect(summary.inserted == 10)
         #expect(try count("SELECT records FROM files", in: db) == 10)
         let last = try readAll(.text, textDump(0..<10)).compactMap(\.record).last!

@@ -1,43 +1,59 @@
+import CMinHash
+
 /// A MinHash signature: for each of `permutations` hash functions, the smallest value
 /// it gives any shingle. Two signatures agree in a position with probability equal to
 /// the Jaccard similarity of the shingle sets.
 ///
-/// The hash functions are h_i(x) = (a_i * x + b_i) >> 32 over 64-bit integers, with
-/// a_i, b_i drawn once from a fixed-seed generator: the same signature for the same
-/// text on every run and machine.
+/// Hash function i maps a shingle, folded to 32 bits x, to ((a_i * x + b_i) mod 2^64)
+/// >> 32: Dietzfelbinger's strongly universal multiply-add-shift scheme, with 64-bit
+/// a_i and b_i drawn once from a fixed-seed generator. The same text therefore has the
+/// same signature on every run and machine. The loop is in C (CMinHash) so that it can
+/// use vector instructions where the processor has them; every path gives the same
+/// numbers.
 public struct MinHash: Equatable, Sendable {
     public let values: [UInt32]
 
     public static let permutations = 128
 
-    /// (a_i, b_i); a_i odd.
-    static let coefficients: [(a: UInt64, b: UInt64)] = {
+    static let multipliers: [UInt64] = coefficients.a
+    static let offsets: [UInt64] = coefficients.b
+
+    private static let coefficients: (a: [UInt64], b: [UInt64]) = {
         var state: UInt64 = 0x5EED_A11C_E5A7_0001
         func next() -> UInt64 {
             state = state &+ 0x9E37_79B9_7F4A_7C15
             return StableHash.mix(state)
         }
-        return (0..<permutations).map { _ in (next() | 1, next()) }
+        var a: [UInt64] = [], b: [UInt64] = []
+        for _ in 0..<permutations {
+            a.append(next())
+            b.append(next())
+        }
+        return (a, b)
     }()
 
-    static let multipliers: [UInt64] = coefficients.map(\.a)
-    static let offsets: [UInt64] = coefficients.map(\.b)
-
     public init(_ shingles: Shingles) {
-        var minima = [UInt32](repeating: .max, count: Self.permutations)
-        Self.multipliers.withUnsafeBufferPointer { a in
-            Self.offsets.withUnsafeBufferPointer { b in
-                minima.withUnsafeMutableBufferPointer { m in
-                    for x in shingles.distinct {
-                        for i in 0..<Self.permutations {
-                            let h = UInt32(truncatingIfNeeded: (a[i] &* x &+ b[i]) >> 32)
-                            if h < m[i] { m[i] = h }
-                        }
+        var values = [UInt32](repeating: .max, count: Self.permutations)
+        shingles.distinct.withUnsafeBufferPointer { hashes in
+            Self.multipliers.withUnsafeBufferPointer { a in
+                Self.offsets.withUnsafeBufferPointer { b in
+                    values.withUnsafeMutableBufferPointer { out in
+                        archive_minhash128(hashes.baseAddress, hashes.count, a.baseAddress, b.baseAddress, out.baseAddress)
                     }
                 }
             }
         }
-        values = minima
+        self.values = values
+    }
+
+    /// The signature computed the plain way, one function at a time: the reference
+    /// the vectorized loop must agree with.
+    static func reference(_ shingles: Shingles) -> [UInt32] {
+        (0..<permutations).map { i in
+            shingles.distinct.map { x in
+                UInt32(truncatingIfNeeded: (multipliers[i] &* ((x ^ (x >> 32)) & 0xFFFF_FFFF) &+ offsets[i]) >> 32)
+            }.min() ?? .max
+        }
     }
 
     /// The share of positions where two signatures agree: an estimate of Jaccard.

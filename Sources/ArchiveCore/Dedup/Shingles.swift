@@ -44,7 +44,12 @@ public struct Shingles: Equatable, Sendable {
             }
         }
         self.lead = Array(ordered.prefix(CandidateKeys.leadShingles))
-        self.distinct = Array(Set(ordered)).sorted()
+        // Sort, then drop repeats: cheaper than hashing every shingle into a Set.
+        ordered.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(ordered.count)
+        for value in ordered where distinct.last != value { distinct.append(value) }
+        self.distinct = distinct
     }
 
     public var count: Int { distinct.count }

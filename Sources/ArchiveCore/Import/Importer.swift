@@ -3,20 +3,26 @@ import Foundation
 import Glibc
 #endif
 
-/// Imports dumps into an archive: reads each file as a stream, turns records into
-/// articles, and stores them in batches. Each batch is one transaction that also
-/// advances the file's ledger entry, so an import killed at any point leaves a
-/// consistent archive and the next run carries on where the last commit stopped.
+/// Imports dumps into an archive. A reader thread (`DumpFeed`) parses each file and
+/// prepares articles while this thread writes them to SQLite. Writes are grouped into
+/// transactions of many records; each one also advances the file's ledger entry, so an
+/// import killed at any point leaves a consistent archive and the next run carries on
+/// where the last commit stopped.
 public final class Importer {
     public struct Options: Sendable {
         public var format: DumpFormat?
         public var force = false
-        /// A batch is committed after this many records or bytes of input, whichever first.
-        public var batchRecords = 5_000
-        public var batchBytes: Int64 = 16 << 20
         /// Check new articles for near duplicates (versions of a story already in).
         /// Off, they are left for `archive dedup`.
         public var nearDuplicates = true
+        /// A transaction is committed after this many records or bytes of input,
+        /// whichever comes first: large transactions make fewer, larger index segments.
+        public var commitRecords = 20_000
+        public var commitBytes: Int64 = 64 << 20
+        /// Records the reader hands over at a time (memory stays small).
+        public var feedRecords = 500
+        /// Articles indexed for full-text search at a time while the reader is busy.
+        public var indexChunk = 500
 
         public init(format: DumpFormat? = nil, force: Bool = false, nearDuplicates: Bool = true) {
             self.format = format
@@ -32,6 +38,7 @@ public final class Importer {
     private let store: ArticleStore
     /// nil when near duplicates are not checked in this run.
     private var nearIndex: NearDuplicateIndex?
+    private let index: SearchIndex
     private var summary = ImportSummary()
 
     public init(archive: Archive, options: Options = Options(), observer: ImportObserver? = nil) throws {
@@ -40,11 +47,13 @@ public final class Importer {
         self.observer = observer
         self.ledger = FileLedger(connection: archive.connection)
         self.store = try ArticleStore(connection: archive.connection)
+        self.index = SearchIndex(connection: archive.connection)
     }
 
     public func run(paths: [String]) throws -> ImportSummary {
         let started = Date()
         try prepareNearDuplicates()
+        try index.holdNewArticles()
         let (files, problems) = DumpDiscovery.files(for: paths, format: options.format)
         for problem in problems {
             summary.filesFailed += 1
@@ -58,6 +67,8 @@ public final class Importer {
                 observer?.warning(error.description)
             }
         }
+        // Also finishes the index of an earlier import that was killed before this step.
+        try index.finish()
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -87,27 +98,22 @@ public final class Importer {
 
     private func importFile(_ file: DumpFile) throws {
         let now = timestamp()
-        let source: ByteSource
-        let format: DumpFormat
-        let fileID: Int64
         var start = InputPosition.start
-        var csvHeader: CSVHeader?
         var total: Int64?
+        var digest: FileDigest?
+        let input: DumpFeed.Input
+        var format = file.format
 
         if file.isStandardInput {
-            source = ByteSource(descriptor: STDIN_FILENO, name: "-")
-            format = try file.format ?? Self.sniff(source)
-            fileID = try archive.connection.transaction {
-                try ledger.begin(path: "-", format: format, size: 0, sha256: [], resume: .start, now: now)
-            }
+            input = .standardInput
         } else {
             try Self.checkRegularFile(file.path)
             let entry = try ledger.entry(path: file.path)
-            let digest = try FileDigest(path: file.path, prefixSize: entry?.size)
-            total = digest.size
-            let copy = try ledger.completeCopy(size: digest.size, sha256: digest.sha256, otherThan: file.path)
-            let plan = ImportPlan.decide(entry: entry, digest: digest, copy: copy, force: options.force)
-            switch plan {
+            let fileDigest = try FileDigest(path: file.path, prefixSize: entry?.size)
+            digest = fileDigest
+            total = fileDigest.size
+            let copy = try ledger.completeCopy(size: fileDigest.size, sha256: fileDigest.sha256, otherThan: file.path)
+            switch ImportPlan.decide(entry: entry, digest: fileDigest, copy: copy, force: options.force) {
             case .skip(let copyOf):
                 summary.filesSkipped += 1
                 observer?.note(copyOf.map { "\(file.path): skipped, same bytes as \($0), already imported" }
@@ -122,140 +128,153 @@ public final class Importer {
                 case .new, .forced: break
                 }
             }
-            let probe = try ByteSource(path: file.path)
-            format = try file.format ?? Self.sniff(probe)
-            if format == .csv && start.offset > 0 {
-                csvHeader = try CSVDumpReader.readHeader(source: try ByteSource(path: file.path))
-            }
-            source = try ByteSource(path: file.path, offset: start.offset)
-            fileID = try archive.connection.transaction {
-                try ledger.begin(path: file.path, format: format, size: digest.size, sha256: digest.sha256, resume: start, now: now)
-            }
+            let known = try format ?? DumpFeed.sniff(try ByteSource(path: file.path))
+            format = known
+            let header = known == .csv && start.offset > 0 ? try CSVDumpReader.readHeader(source: try ByteSource(path: file.path)) : nil
+            input = .file(path: file.path, from: start, csvHeader: header)
         }
 
-        summary.files += 1
-        var reader = format.reader(source: source, line: start.line, header: csvHeader)
-        var batch = Batch()
-        var lastProgress = Date.distantPast
-        let near = nearIndex != nil
-        while let event = try reader.next() {
-            batch.add(Self.prepare(event, nearDuplicates: near))
-            if batch.records >= options.batchRecords || batch.bytes >= options.batchBytes {
-                try commit(&batch, file: file, fileID: fileID, rereading: start)
-            }
-            if batch.records % 256 == 0, Date().timeIntervalSince(lastProgress) > 0.2 {
-                lastProgress = Date()
-                observer?.progress(summary, file: file.path, fileBytesDone: source.offset, fileBytesTotal: total)
-            }
-        }
-        try commit(&batch, file: file, fileID: fileID, rereading: start)
-        try archive.connection.transaction {
-            if file.isStandardInput {
-                try ledger.complete(id: fileID, size: source.bytesRead, sha256: source.sha256)
-            } else {
-                try ledger.complete(id: fileID)
-            }
-        }
-        summary.bytes += source.offset - start.offset
-        observer?.progress(summary, file: file.path, fileBytesDone: source.offset, fileBytesTotal: total)
-    }
-
-    /// A record turned into what the store needs, outside any transaction.
-    enum Prepared {
-        case article(Article, NearSignature?, RecordSpan, warnings: [String])
-        case rejected(message: String, RecordSpan, raw: [UInt8])
-
-        var span: RecordSpan {
-            switch self {
-            case .article(_, _, let span, _), .rejected(_, let span, _): return span
-            }
-        }
-    }
-
-    /// What near-duplicate detection needs of an article, computed with the parsing.
-    struct NearSignature {
-        let shingles: Shingles
-        let keys: CandidateKeys
-    }
-
-    static func prepare(_ event: DumpEvent, nearDuplicates: Bool) -> Prepared {
-        switch event {
-        case .problem(let problem):
-            return .rejected(message: problem.message, problem.span, raw: problem.raw)
-        case .record(let record):
-            var warnings = record.warnings
-            do {
-                let article = try Article(record: record, warnings: &warnings)
-                var signature: NearSignature?
-                if nearDuplicates {
-                    let shingles = Shingles(normalized: article.comparisonBody)
-                    signature = NearSignature(shingles: shingles, keys: CandidateKeys(shingles))
+        let feed = DumpFeed(input: input, format: format, nearDuplicates: nearIndex != nil,
+                            batchRecords: options.feedRecords, batchBytes: 4 << 20)
+        let channel = feed.start()
+        // Leaving early (an error) stops the reader thread.
+        defer { channel.close() }
+        var pending: PendingCommit?
+        // Whatever is written but not committed is rolled back if this file fails.
+        defer { if pending != nil { archive.connection.rollback() } }
+        while let message = try nextMessage(channel, pending: &pending) {
+            switch message {
+            case .format(let read):
+                let fileID = try archive.connection.transaction {
+                    try ledger.begin(path: file.path, format: read, size: digest?.size ?? 0, sha256: digest?.sha256 ?? [],
+                                     resume: start, now: now)
                 }
-                return .article(article, signature, record.span, warnings: warnings)
-            } catch {
-                return .rejected(message: error.message, record.span, raw: record.rawBytes)
+                pending = PendingCommit(file: file, fileID: fileID, rereading: start)
+                summary.files += 1
+            case .batch(let batch):
+                guard var current = pending else { continue }
+                if !archive.connection.isInTransaction { try archive.connection.begin() }
+                try write(batch, into: &current)
+                if current.records + current.indexed >= options.commitRecords || current.bytes >= options.commitBytes {
+                    try commit(&current)
+                }
+                pending = current
+                observer?.progress(current.adding(to: summary), file: file.path, fileBytesDone: batch.offset, fileBytesTotal: total)
+            case .finished(let end):
+                guard var current = pending else { return }
+                if archive.connection.isInTransaction { try commit(&current) }
+                pending = nil
+                try archive.connection.transaction {
+                    if file.isStandardInput {
+                        try ledger.complete(id: current.fileID, size: end.bytesRead, sha256: end.sha256)
+                    } else {
+                        try ledger.complete(id: current.fileID)
+                    }
+                }
+                summary.bytes += end.offset - start.offset
+                observer?.progress(summary, file: file.path, fileBytesDone: end.offset, fileBytesTotal: total)
+                return
+            case .failed(let error):
+                // What was read before the failure is kept; the ledger says where to resume.
+                if var current = pending, archive.connection.isInTransaction { try commit(&current) }
+                pending = nil
+                throw error
             }
         }
     }
 
-    struct Batch {
+    /// The next message from the reader. While none is waiting, the writer is free:
+    /// it indexes imported articles for full-text search, so the two threads overlap.
+    private func nextMessage(_ channel: BatchChannel<DumpFeed.Message>, pending: inout PendingCommit?) throws -> DumpFeed.Message? {
+        while true {
+            if let message = channel.tryReceive() { return message }
+            guard var current = pending else { return channel.receive() }
+            if !archive.connection.isInTransaction { try archive.connection.begin() }
+            let indexed = try index.indexPending(limit: options.indexChunk)
+            current.indexed += indexed
+            pending = current
+            if indexed == 0 { return channel.receive() }
+        }
+    }
 
-        var items: [Prepared] = []
+    /// What the open transaction holds for one file, counted only once committed.
+    private struct PendingCommit {
+        let file: DumpFile
+        let fileID: Int64
+        /// Where this read started: a record there was read before (it may have been
+        /// cut short then), so its old errors are forgotten.
+        let rereading: InputPosition
+        var counts = FileLedger.Counts()
         var records = 0
         var bytes: Int64 = 0
+        /// Articles indexed for full-text search in this transaction.
+        var indexed = 0
+        var resume: InputPosition?
+        var messages: [String] = []
 
-        mutating func add(_ item: Prepared) {
-            items.append(item)
-            records += 1
-            bytes += item.span.end.offset - item.span.start.offset
+        /// The running totals as they will be once this commits, for progress lines.
+        func adding(to summary: ImportSummary) -> ImportSummary {
+            var total = summary
+            total.records += counts.records
+            total.inserted += counts.inserted
+            total.duplicates += counts.duplicates
+            total.nearDuplicates += counts.nearDuplicates
+            total.errors += counts.errors
+            return total
         }
     }
 
-    /// Commits a batch. `rereading` is where this read started: a record there was read
-    /// before (it may have been cut short then), so its old errors are forgotten.
-    private func commit(_ batch: inout Batch, file: DumpFile, fileID: Int64, rereading: InputPosition) throws {
-        guard !batch.items.isEmpty else { return }
+    /// Writes one batch inside the open transaction.
+    private func write(_ batch: DumpFeed.Batch, into pending: inout PendingCommit) throws {
         let now = timestamp()
-        var counts = FileLedger.Counts()
-        var messages: [String] = []
-        try archive.connection.transaction {
-            var resume: InputPosition?
-            for item in batch.items {
-                counts.records += 1
-                if rereading.offset > 0, item.span.start == rereading {
-                    try store.clearErrors(path: file.path, at: rereading)
-                }
-                switch item {
-                case .article(let article, let signature, let span, let warnings):
-                    switch try store.store(article, fileID: fileID, at: span.start, now: now) {
-                    case .inserted(let id):
-                        counts.inserted += 1
-                        if let nearIndex, let signature,
-                           try nearIndex.check(id: id, keys: signature.keys, shingles: signature.shingles) != .unique {
-                            counts.nearDuplicates += 1
-                        }
-                    case .duplicate:
-                        counts.duplicates += 1
-                    }
-                    messages += warnings.map { "\(file.path):\(span.start.line): \($0)" }
-                    resume = span.resumePoint
-                case .rejected(let message, let span, let raw):
-                    counts.errors += 1
-                    try store.recordError(fileID: fileID, path: file.path, at: span.start, message: message, raw: raw, now: now)
-                    messages.append("\(file.path):\(span.start.line): \(message)")
-                    resume = span.resumePoint
-                }
+        let path = pending.file.path
+        for item in batch.items {
+            pending.counts.records += 1
+            if pending.rereading.offset > 0, item.span.start == pending.rereading {
+                try store.clearErrors(path: path, at: pending.rereading)
             }
-            if let resume { try ledger.advance(id: fileID, to: resume, adding: counts) }
+            switch item {
+            case .article(let article, let signature, let span, let warnings):
+                switch try store.store(article, fileID: pending.fileID, at: span.start, now: now) {
+                case .inserted(let id):
+                    pending.counts.inserted += 1
+                    if let nearIndex, let signature,
+                       try nearIndex.check(id: id, keys: signature.keys, shingles: signature.shingles) != .unique {
+                        pending.counts.nearDuplicates += 1
+                    }
+                case .duplicate:
+                    pending.counts.duplicates += 1
+                }
+                pending.messages += warnings.map { "\(path):\(span.start.line): \($0)" }
+            case .rejected(let message, let span, let raw):
+                pending.counts.errors += 1
+                try store.recordError(fileID: pending.fileID, path: path, at: span.start, message: message, raw: raw, now: now)
+                pending.messages.append("\(path):\(span.start.line): \(message)")
+            }
+            pending.resume = item.span.resumePoint
         }
-        summary.records += counts.records
-        summary.inserted += counts.inserted
-        summary.duplicates += counts.duplicates
-        summary.nearDuplicates += counts.nearDuplicates
-        summary.errors += counts.errors
-        summary.warnings += messages.count - counts.errors
-        for message in messages { observer?.warning(message) }
-        batch = Batch()
+        pending.records += batch.records
+        pending.bytes += batch.bytes
+    }
+
+    /// Advances the ledger and commits; only then are the counts and messages real.
+    private func commit(_ pending: inout PendingCommit) throws {
+        do {
+            if let resume = pending.resume { try ledger.advance(id: pending.fileID, to: resume, adding: pending.counts) }
+            try archive.connection.commit()
+        } catch {
+            archive.connection.rollback()
+            throw error
+        }
+        summary = pending.adding(to: summary)
+        summary.warnings += pending.messages.count - pending.counts.errors
+        for message in pending.messages { observer?.warning(message) }
+        pending.counts = FileLedger.Counts()
+        pending.messages = []
+        pending.records = 0
+        pending.bytes = 0
+        pending.indexed = 0
+        pending.resume = nil
     }
 
     // MARK: Checks
@@ -264,11 +283,5 @@ public final class Importer {
         var info = stat()
         guard stat(path, &info) == 0 else { throw ReadError(path: path, errno: errno) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError(path: path, errno: EISDIR) }
-    }
-
-    /// Decides the format of input that has no telling name by its first bytes.
-    private static func sniff(_ source: ByteSource) throws -> DumpFormat {
-        try source.fill(atLeast: 4096)
-        return source.withUnread { DumpFormat(sniffing: $0) }
     }
 }

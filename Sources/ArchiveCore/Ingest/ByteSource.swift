@@ -111,7 +111,7 @@ public final class ByteSource {
 }
 
 /// A file that could not be opened or read, with the system's reason.
-public struct ReadError: Error, Equatable, CustomStringConvertible {
+public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public let path: String
     public let code: Int32
 

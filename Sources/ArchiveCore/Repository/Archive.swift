@@ -56,6 +56,12 @@ public final class Archive {
 
     public func close() { connection.close() }
 
+    /// How many of the newest articles are not in the full-text index yet: an import is
+    /// indexing them, or was killed and leaves them to the next one.
+    public func articlesAwaitingIndex() throws -> Int {
+        try SearchIndex(connection: connection).pendingCount()
+    }
+
     private static func open(path: String, access: Connection.Access) throws -> Connection {
         do {
             let connection = try Connection(path: path, access: access)

@@ -113,9 +113,19 @@ public final class Connection {
         return result
     }
 
+    /// Opens a transaction that `commit()` or `rollback()` ends, for work that spans
+    /// more than one call (an import's batches).
+    public func begin(_ kind: TransactionKind = .immediate) throws(SQLiteError) {
+        try execute("BEGIN \(kind.rawValue)")
+    }
+
+    public func commit() throws(SQLiteError) {
+        try execute("COMMIT")
+    }
+
     /// Rolls back the open transaction, if any. SQLite may already have rolled it back
     /// by itself (after SQLITE_FULL, for one), which is not an error here.
-    func rollback() {
+    public func rollback() {
         if isInTransaction { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
     }
 

@@ -1,0 +1,152 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The reading half of an import: on its own thread it reads a dump, turns records into
+/// articles (cleaned, fingerprinted, shingled) and hands them over in batches. It never
+/// touches the database.
+struct DumpFeed: Sendable {
+    enum Input: Sendable {
+        case file(path: String, from: InputPosition, csvHeader: CSVHeader?)
+        case standardInput
+    }
+
+    let input: Input
+    /// nil: decided by looking at the first bytes.
+    let format: DumpFormat?
+    let nearDuplicates: Bool
+    let batchRecords: Int
+    let batchBytes: Int64
+
+    enum Message: Sendable {
+        /// Always first: the format the dump is read as.
+        case format(DumpFormat)
+        case batch(Batch)
+        /// Always last when nothing failed.
+        case finished(End)
+        case failed(ReadError)
+    }
+
+    struct End: Sendable {
+        /// Where reading stopped (the end of the input).
+        var offset: Int64
+        var bytesRead: Int64
+        /// For standard input, hashed as it was read.
+        var sha256: [UInt8]?
+    }
+
+    /// Starts reading on a new thread; the messages arrive on the returned channel, which
+    /// the receiver closes to stop the reader early.
+    func start() -> BatchChannel<Message> {
+        let channel = BatchChannel<Message>(capacity: 3)
+        let feed = self
+        let thread = Thread {
+            feed.run(into: channel)
+            channel.close()
+        }
+        thread.name = "archive dump reader"
+        thread.start()
+        return channel
+    }
+
+    private func run(into channel: BatchChannel<Message>) {
+        do {
+            let source: ByteSource
+            var line = 1
+            var header: CSVHeader?
+            switch input {
+            case .file(let path, let from, let csvHeader):
+                source = try ByteSource(path: path, offset: from.offset)
+                line = from.line
+                header = csvHeader
+            case .standardInput:
+                source = ByteSource(descriptor: STDIN_FILENO, name: "-")
+            }
+            let format = try self.format ?? Self.sniff(source)
+            guard channel.send(.format(format)) else { return }
+            var reader = format.reader(source: source, line: line, header: header)
+            var batch = Batch()
+            while let event = try reader.next() {
+                batch.add(Self.prepare(event, nearDuplicates: nearDuplicates))
+                batch.offset = source.offset
+                if batch.records >= batchRecords || batch.bytes >= batchBytes {
+                    guard channel.send(.batch(batch)) else { return }
+                    batch = Batch()
+                }
+            }
+            batch.offset = source.offset
+            if batch.records > 0, !channel.send(.batch(batch)) { return }
+            channel.send(.finished(End(offset: source.offset, bytesRead: source.bytesRead, sha256: source.sha256)))
+        } catch let error as ReadError {
+            channel.send(.failed(error))
+        } catch {
+            channel.send(.failed(ReadError(path: inputName, errno: EIO)))
+        }
+    }
+
+    private var inputName: String {
+        if case .file(let path, _, _) = input { return path }
+        return "-"
+    }
+
+    /// Decides the format of input that has no telling name by its first bytes.
+    static func sniff(_ source: ByteSource) throws -> DumpFormat {
+        try source.fill(atLeast: 4096)
+        return source.withUnread { DumpFormat(sniffing: $0) }
+    }
+
+    // MARK: Records into articles
+
+    /// A record turned into what the store needs.
+    enum Prepared: Sendable {
+        case article(Article, NearSignature?, RecordSpan, warnings: [String])
+        case rejected(message: String, RecordSpan, raw: [UInt8])
+
+        var span: RecordSpan {
+            switch self {
+            case .article(_, _, let span, _), .rejected(_, let span, _): return span
+            }
+        }
+    }
+
+    /// What near-duplicate detection needs of an article, computed with the parsing.
+    struct NearSignature: Sendable {
+        let shingles: Shingles
+        let keys: CandidateKeys
+    }
+
+    struct Batch: Sendable {
+        var items: [Prepared] = []
+        var records = 0
+        var bytes: Int64 = 0
+        /// How far the input had been read when the batch was cut, for progress.
+        var offset: Int64 = 0
+
+        mutating func add(_ item: Prepared) {
+            items.append(item)
+            records += 1
+            bytes += item.span.end.offset - item.span.start.offset
+        }
+    }
+
+    static func prepare(_ event: DumpEvent, nearDuplicates: Bool) -> Prepared {
+        switch event {
+        case .problem(let problem):
+            return .rejected(message: problem.message, problem.span, raw: problem.raw)
+        case .record(let record):
+            var warnings = record.warnings
+            do {
+                let article = try Article(record: record, warnings: &warnings)
+                var signature: NearSignature?
+                if nearDuplicates {
+                    let shingles = Shingles(normalized: article.comparisonBody)
+                    signature = NearSignature(shingles: shingles, keys: CandidateKeys(shingles))
+                }
+                return .article(article, signature, record.span, warnings: warnings)
+            } catch {
+                return .rejected(message: error.message, record.span, raw: record.rawBytes)
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// The full-text index's upkeep during imports: new articles are indexed in chunks by
+/// the importer rather than row by row (see migrations/0003_pending_index.sql).
+struct SearchIndex {
+    let connection: Connection
+
+    /// Articles with an id above the returned one are not in the index yet; nil when
+    /// the index is complete.
+    func pendingAfter() throws -> Int64? {
+        try connection.prepare("SELECT after_id FROM fts_pending WHERE id = 1").firstRow { Int64($0.int(0)) }
+    }
+
+    /// From now on new articles wait for `indexPending`. Keeps an earlier, lower mark
+    /// (an import that was killed) so that nothing is skipped.
+    func holdNewArticles() throws {
+        try connection.transaction {
+            try connection.prepare("""
+                INSERT OR IGNORE INTO fts_pending (id, after_id, since) SELECT 1, coalesce(max(id), 0), ? FROM articles
+                """).bind(.text(timestamp())).run()
+        }
+    }
+
+    /// Indexes up to `limit` pending articles, in id order, inside the caller's
+    /// transaction, and moves the mark past them. Returns how many were indexed.
+    @discardableResult
+    func indexPending(limit: Int) throws -> Int {
+        guard let after = try pendingAfter() else { return 0 }
+        let chunk = try connection.prepare("""
+            SELECT max(id), count(*) FROM (SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?)
+            """).bind(.integer(after), .integer(Int64(limit))).firstRow { row -> (Int64, Int)? in
+            row.isNull(0) ? nil : (Int64(row.int(0)), row.int(1))
+        }
+        guard let (through, count) = chunk ?? nil else { return 0 }
+        try connection.prepare("""
+            INSERT INTO articles_fts(rowid, title, body, tags) SELECT id, title, body, tags FROM articles WHERE id > ? AND id <= ?
+            """).bind(.integer(after), .integer(through)).run()
+        try connection.prepare("UPDATE fts_pending SET after_id = ? WHERE id = 1").bind(.integer(through)).run()
+        return count
+    }
+
+    /// Indexes every pending article and lets the triggers take over again.
+    func finish() throws {
+        try connection.transaction {
+            while try indexPending(limit: 5_000) > 0 {}
+            try connection.execute("DELETE FROM fts_pending")
+        }
+    }
+
+    /// How many articles are not searchable yet.
+    func pendingCount() throws -> Int {
+        guard let after = try pendingAfter() else { return 0 }
+        return try connection.scalarInt("SELECT count(*) FROM articles WHERE id > ?", .integer(after))
+    }
+}
