@@ -8,11 +8,12 @@ struct ArchiveCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 success; 1 error (the archive or a file could not be used); \
             2 import finished but some records or files failed (see import_errors); \
-            3 no such article; 4 invalid query or refused SQL; 64 wrong usage.
+            3 no such article; 4 invalid query or refused SQL; 5 `check` found a problem; 64 wrong usage.
             """,
         version: "0.1.0",
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
             SQLCommand.self, StatsCommand.self, DuplicatesCommand.self, DedupCommand.self,
+            CheckCommand.self, RepairCommand.self,
         ])
 }

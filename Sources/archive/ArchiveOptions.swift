@@ -15,6 +15,15 @@ struct ArchiveOptions: ParsableArguments {
         try Archive(path: path, mode: mode)
     }
 
+    /// Opens for a command that writes, after waiting for any other such command on the
+    /// same archive; keep the lock alive as long as the archive is used.
+    func openWriter() throws -> (Archive, WriterLock) {
+        let lock = try WriterLock(archivePath: path) { holder in
+            Terminal.error("another command is writing to \(path)\(holder.map { " (process \($0))" } ?? ""); waiting for it to finish")
+        }
+        return (try open(.write), lock)
+    }
+
     /// Opens for a full-text query, warning when the index is still being built.
     func openForSearch() throws -> Archive {
         let archive = try open(.read)

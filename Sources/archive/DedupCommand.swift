@@ -35,8 +35,8 @@ struct DedupCommand: ParsableCommand {
 
     func run() throws {
         try perform {
-            let archive = try archive.open(.write)
-            defer { archive.close() }
+            let (archive, lock) = try archive.openWriter()
+            defer { archive.close(); withExtendedLifetime(lock) {} }
             let current = try DedupRun.currentPolicy(archive)
             var policy: NearDuplicatePolicy?
             if jaccard != nil || containment != nil || minShingles != nil {

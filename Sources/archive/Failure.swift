@@ -8,6 +8,7 @@ enum Exit {
     static let partial: Int32 = 2
     static let notFound: Int32 = 3
     static let badQuery: Int32 = 4
+    static let checkFailed: Int32 = 5
 }
 
 /// Runs a command's work, turning every error into one line on stderr and its exit code.

@@ -42,8 +42,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try perform {
-            let archive = try archive.open(.write)
-            defer { archive.close() }
+            let (archive, lock) = try archive.openWriter()
+            defer { archive.close(); withExtendedLifetime(lock) {} }
             let reporter = ImportReporter(showsProgress: Terminal.stderrIsTerminal)
             let importer = try Importer(
                 archive: archive, options: Importer.Options(format: format.dumpFormat, force: force, nearDuplicates: nearDuplicates),

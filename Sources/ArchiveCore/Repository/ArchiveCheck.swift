@@ -1,0 +1,137 @@
+/// `archive check`: every integrity check the archive supports, each with its verdict.
+public struct ArchiveCheck {
+    public struct Finding: Equatable, Sendable {
+        public let name: String
+        /// nil when the check passed.
+        public let problem: String?
+        /// What fixes it, when something does.
+        public let remedy: String?
+
+        public var isOK: Bool { problem == nil }
+    }
+
+    let connection: Connection
+
+    public init(archive: Archive) {
+        self.connection = archive.connection
+    }
+
+    public func run() throws -> [Finding] {
+        [
+            try sqlite(),
+            try fullTextIndex(),
+            try tagRows(),
+            try versionLinks(),
+            try nearKeys(),
+            try ledger(),
+            try sightings(),
+        ]
+    }
+
+    private func finding(_ name: String, _ problem: String?, remedy: String? = nil) -> Finding {
+        Finding(name: name, problem: problem, remedy: problem == nil ? nil : remedy)
+    }
+
+    /// SQLite's own check of every page, index and constraint.
+    func sqlite() throws -> Finding {
+        var messages: [String] = []
+        try connection.prepare("PRAGMA integrity_check").forEachRow { messages.append($0.string(0)) }
+        let foreign = try connection.scalarInt("SELECT count(*) FROM pragma_foreign_key_check")
+        var problem: String?
+        if messages != ["ok"] { problem = messages.prefix(5).joined(separator: "; ") }
+        if foreign > 0 { problem = (problem.map { $0 + "; " } ?? "") + "\(foreign) rows break foreign keys" }
+        return finding("sqlite integrity", problem, remedy: "restore from a backup; `archive export` then import into a new archive saves what is readable")
+    }
+
+    /// FTS5 against its content table: every article indexed exactly as it is.
+    func fullTextIndex() throws -> Finding {
+        let search = SearchIndex(connection: connection)
+        if try search.pendingCount() > 0 {
+            return finding("full-text index", "\(try search.pendingCount()) articles not indexed yet (an import was interrupted)",
+                           remedy: "`archive import` (any file) or `archive repair`")
+        }
+        do {
+            try connection.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+            return finding("full-text index", nil)
+        } catch {
+            return finding("full-text index", "FTS5 says: \(error.message)", remedy: "`archive repair` rebuilds the index from the articles")
+        }
+    }
+
+    /// article_tags holds exactly the tags of articles.tags.
+    func tagRows() throws -> Finding {
+        let missing = try connection.scalarInt("""
+            SELECT count(*) FROM (SELECT a.id, j.value FROM articles a, json_each(a.tags) j WHERE j.type = 'text'
+                                  EXCEPT SELECT article_id, tag FROM article_tags)
+            """)
+        let extra = try connection.scalarInt("""
+            SELECT count(*) FROM (SELECT article_id, tag FROM article_tags
+                                  EXCEPT SELECT a.id, j.value FROM articles a, json_each(a.tags) j WHERE j.type = 'text')
+            """)
+        let problem = missing + extra == 0 ? nil : "\(missing) tag rows missing, \(extra) tag rows with no article tag"
+        return finding("tag rows", problem, remedy: "`archive repair`")
+    }
+
+    /// Every version points at a canonical article that exists and is canonical itself.
+    func versionLinks() throws -> Finding {
+        let dangling = try connection.scalarInt("""
+            SELECT count(*) FROM articles v LEFT JOIN articles c ON c.id = v.duplicate_of
+            WHERE v.duplicate_of IS NOT NULL AND (c.id IS NULL OR c.duplicate_of IS NOT NULL OR c.id = v.id)
+            """)
+        let halfLinked = try connection.scalarInt("""
+            SELECT count(*) FROM articles WHERE (duplicate_of IS NULL) <> (similarity IS NULL) OR (duplicate_of IS NULL) <> (match_rule IS NULL)
+            """)
+        var problems: [String] = []
+        if dangling > 0 { problems.append("\(dangling) versions point to a missing or non-canonical article") }
+        if halfLinked > 0 { problems.append("\(halfLinked) articles with a half-written link") }
+        return finding("story links", problems.isEmpty ? nil : problems.joined(separator: "; "), remedy: "`archive repair` checks every article again")
+    }
+
+    /// Every checked article is filed under its candidate keys (16 bands at least).
+    func nearKeys() throws -> Finding {
+        let state = try DedupState.load(connection)
+        let checkedBelow = state.isRunning ? state.nextArticleID : Int64.max
+        let checked = try connection.scalarInt("SELECT count(*) FROM articles WHERE id < ?", .integer(checkedBelow))
+        let filed = try connection.scalarInt("""
+            SELECT count(*) FROM (SELECT article_id FROM near_keys GROUP BY article_id HAVING count(*) >= \(CandidateKeys.bandCount))
+            WHERE article_id IN (SELECT id FROM articles WHERE id < ?)
+            """, .integer(checkedBelow))
+        let stale = try connection.scalarInt("""
+            SELECT count(*) FROM (SELECT DISTINCT article_id FROM near_keys) WHERE article_id NOT IN (SELECT id FROM articles)
+            """)
+        var problems: [String] = []
+        if filed < checked { problems.append("\(checked - filed) checked articles lack their candidate keys") }
+        if stale > 0 { problems.append("keys of \(stale) deleted articles remain") }
+        if state.isRunning { problems.append("a near-duplicate check is pending from article \(state.nextArticleID)") }
+        return finding("near-duplicate keys", problems.isEmpty ? nil : problems.joined(separator: "; "),
+                       remedy: state.isRunning && problems.count == 1 ? "`archive dedup`" : "`archive repair`")
+    }
+
+    /// The import ledger: finished files, counts that add up, offsets inside the file.
+    func ledger() throws -> Finding {
+        var problems: [String] = []
+        var unfinished: [String] = []
+        try connection.prepare("SELECT path FROM files WHERE status <> 'complete'").forEachRow { unfinished.append($0.string(0)) }
+        if !unfinished.isEmpty { problems.append("interrupted import of \(unfinished.prefix(3).joined(separator: ", "))") }
+        let badCounts = try connection.scalarInt("SELECT count(*) FROM files WHERE records <> inserted + duplicates + errors")
+        if badCounts > 0 { problems.append("\(badCounts) files whose counts do not add up") }
+        let badOffsets = try connection.scalarInt("SELECT count(*) FROM files WHERE path <> '-' AND (resume_offset < 0 OR resume_offset > size)")
+        if badOffsets > 0 { problems.append("\(badOffsets) files with a resume point outside the file") }
+        let remedy = unfinished.isEmpty ? "`archive repair` cannot fix the ledger; import the files again with --force"
+            : "run the same `archive import` again to finish"
+        return finding("import ledger", problems.isEmpty ? nil : problems.joined(separator: "; "), remedy: remedy)
+    }
+
+    /// Every sighting names an existing file and article.
+    func sightings() throws -> Finding {
+        let orphans = try connection.scalarInt("""
+            SELECT count(*) FROM sightings s
+            WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id) OR NOT EXISTS (SELECT 1 FROM files f WHERE f.id = s.file_id)
+            """)
+        let unseen = try connection.scalarInt("SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sightings s WHERE s.article_id = a.id)")
+        var problems: [String] = []
+        if orphans > 0 { problems.append("\(orphans) sightings of a missing article or file") }
+        if unseen > 0 { problems.append("\(unseen) articles with no record of where they were seen") }
+        return finding("sightings", problems.isEmpty ? nil : problems.joined(separator: "; "), remedy: "`archive repair` removes sightings of missing articles")
+    }
+}

@@ -1,0 +1,44 @@
+/// `archive repair`: rebuilds everything that is derived from the articles, each part in
+/// its own transaction (the near-duplicate check in resumable batches): the full-text
+/// index, the tag rows, orphaned sightings, and the near-duplicate keys and links.
+public struct ArchiveRepair {
+    public enum Step: String, Sendable, CaseIterable {
+        case fullTextIndex = "full-text index rebuilt"
+        case tagRows = "tag rows rebuilt"
+        case sightings = "orphaned sightings removed"
+        case nearDuplicates = "near-duplicate keys and links rebuilt"
+    }
+
+    let archive: Archive
+
+    public init(archive: Archive) {
+        self.archive = archive
+    }
+
+    public func run(step done: (Step) -> Void = { _ in }) throws {
+        let connection = archive.connection
+        try connection.transaction {
+            try connection.execute("""
+                DELETE FROM fts_pending;
+                INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+                """)
+        }
+        done(.fullTextIndex)
+        try connection.transaction {
+            try connection.execute("""
+                DELETE FROM article_tags;
+                INSERT OR IGNORE INTO article_tags (article_id, tag, position)
+                    SELECT a.id, j.value, j.key FROM articles a, json_each(a.tags) j WHERE j.type = 'text';
+                """)
+        }
+        done(.tagRows)
+        try connection.transaction {
+            try connection.execute("""
+                DELETE FROM sightings WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = sightings.article_id);
+                """)
+        }
+        done(.sightings)
+        _ = try DedupRun(archive: archive).run(policy: nil, restart: true)
+        done(.nearDuplicates)
+    }
+}
