@@ -46,3 +46,15 @@ install: release
 
 clean:
 	rm -rf .build .build-venv
+
+# Near-duplicate detection against labeled dumps: the BBC corpus in ../shared/corpora/bbc
+# when present, else built-in stories. Prints pair precision, recall and F1 per kind of
+# copy and overall, hard-negative merges, and the time detection adds to an import.
+# EVAL_BUILD_FLAGS go to `swift build` (e.g. --scratch-path .build-eval); EVAL_ARGS to
+# `archive-eval dedup` (e.g. --corpus builtin --originals 500 --out /tmp/eval).
+EVAL_BUILD_FLAGS ?=
+EVAL_ARGS ?=
+.PHONY: eval-dedup
+eval-dedup: deps
+	$(SWIFT) build -c release --product archive-eval $(EVAL_BUILD_FLAGS)
+	"$$($(SWIFT) build -c release $(EVAL_BUILD_FLAGS) --show-bin-path)/archive-eval" dedup --corpus auto $(EVAL_ARGS)

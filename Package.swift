@@ -44,7 +44,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Labeled near-duplicate test sets and their evaluation (`make eval-dedup`).
+        .target(name: "ArchiveEvaluation", dependencies: ["ArchiveCore"]),
+        .executableTarget(
+            name: "archive-eval",
+            dependencies: [
+                "ArchiveEvaluation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "CSQLite"]),
+        .testTarget(name: "ArchiveEvaluationTests", dependencies: ["ArchiveEvaluation", "ArchiveCore"]),
         .testTarget(name: "archiveTests", dependencies: ["ArchiveCore"]),
     ]
 )

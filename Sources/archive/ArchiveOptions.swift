@@ -18,6 +18,8 @@ struct ArchiveOptions: ParsableArguments {
     /// Opens for a command that writes, after waiting for any other such command on the
     /// same archive; keep the lock alive as long as the archive is used.
     func openWriter() throws -> (Archive, WriterLock) {
+        // Nothing, not even the lock file, is created beside a file that is not ours.
+        try Archive.probeForWriting(path: path)
         let lock = try WriterLock(archivePath: path) { holder in
             Terminal.error("another command is writing to \(path)\(holder.map { " (process \($0))" } ?? ""); waiting for it to finish")
         }

@@ -45,7 +45,9 @@ struct DedupCommand: ParsableCommand {
             }
             let showsProgress = Terminal.stderrIsTerminal
             let started = Date()
-            let result = try DedupRun(archive: archive).run(policy: policy, restart: restart) { checked, total in
+            var run = DedupRun(archive: archive)
+            if let batch = TuningKnobs.dedupBatch { run.batchSize = batch }
+            let result = try run.run(policy: policy, restart: restart) { checked, total in
                 if showsProgress { Terminal.writeError("\r\u{1B}[Kchecked \(grouped(checked)) of \(grouped(total)) articles") }
             }
             if showsProgress { Terminal.writeError("\r\u{1B}[K") }

@@ -45,9 +45,9 @@ struct ImportCommand: ParsableCommand {
             let (archive, lock) = try archive.openWriter()
             defer { archive.close(); withExtendedLifetime(lock) {} }
             let reporter = ImportReporter(showsProgress: Terminal.stderrIsTerminal)
-            let importer = try Importer(
-                archive: archive, options: Importer.Options(format: format.dumpFormat, force: force, nearDuplicates: nearDuplicates),
-                observer: reporter)
+            var options = Importer.Options(format: format.dumpFormat, force: force, nearDuplicates: nearDuplicates)
+            TuningKnobs.apply(to: &options)
+            let importer = try Importer(archive: archive, options: options, observer: reporter)
             let summary = try importer.run(paths: paths)
             reporter.clearProgress()
             print(json ? Self.json(summary) : Self.line(summary))

@@ -127,3 +127,30 @@ struct StoryLinkTests {
         archive.close()
     }
 }
+
+extension StoryLinkTests {
+    @Test("a copy that arrived before its original is merged into the story when the original bridges them")
+    func storiesMerge() throws {
+        let directory = TemporaryDirectory()
+        let db = directory.path("a.db")
+        // The cut-short copy and the edited copy do not match each other (the edits fall
+        // in the part the cut copy has); the original matches both.
+        let cut = Self.words.prefix(350).joined(separator: " ")
+        var edited = Self.words
+        for index in stride(from: 20, to: 340, by: 40) { edited[index] = "altered" }
+        let cutShingles = Shingles(text: cut), editedShingles = Shingles(text: edited.joined(separator: " "))
+        #expect(NearDuplicatePolicy.standard.match(cutShingles, editedShingles) == nil)
+        try importDumps([directory.write("1.jsonl", Self.line("Cut", cut))], into: db)
+        try importDumps([directory.write("2.jsonl", Self.line("Edited", edited.joined(separator: " ")))], into: db)
+        #expect(try Self.links(db) == [1: nil, 2: nil])
+        let summary = try importDumps([directory.write("3.jsonl", Self.line("Original", Self.original))], into: db)
+        #expect(summary.nearDuplicates == 1)
+        // One story: the edited copy (first imported of the full-length versions)... the
+        // cut copy was first, but both full-length texts contain it, so a full text leads.
+        let links = try Self.links(db)
+        let canonical = try #require(links.first { $0.value == nil }?.key)
+        #expect(links.values.filter { $0 == nil }.count == 1)
+        #expect(canonical != 1, "a cut-short copy never stays canonical over the full text")
+        #expect(links.filter { $0.key != canonical }.allSatisfy { $0.value == canonical })
+    }
+}

@@ -33,45 +33,65 @@ final class NearDuplicateIndex {
         self.connection = connection
         self.policy = policy
         let placeholders = Array(repeating: "?", count: CandidateKeys.bandCount + 1).joined(separator: ", ")
-        findCandidates = try connection.prepare("""
-            SELECT article_id, count(*) AS shared FROM near_keys WHERE key IN (\(placeholders)) AND article_id <> ?
-            GROUP BY article_id ORDER BY shared DESC, article_id LIMIT \(Self.maximumCandidates)
-            """)
+        findCandidates = try connection.prepare("SELECT article_id FROM near_keys WHERE key IN (\(placeholders))")
         insertKey = try connection.prepare("INSERT OR IGNORE INTO near_keys (key, article_id) VALUES (?, ?)")
         loadVersion = try connection.prepare("SELECT body, duplicate_of FROM articles WHERE id = ?")
         link = try connection.prepare("UPDATE articles SET duplicate_of = ?, similarity = ?, match_rule = ? WHERE id = ?")
         moveStory = try connection.prepare("UPDATE articles SET duplicate_of = ?1 WHERE duplicate_of = ?2")
     }
 
-    /// Checks `article` (already stored as `id`) against the archive and files it.
+    /// Checks `article` (already stored as `id`) against the archive and files it. When
+    /// it matches versions of several stories (a copy that arrived before its original
+    /// founded a story of its own), those stories are one: they are merged.
     func check(id: Int64, keys: CandidateKeys, shingles: Shingles) throws -> Outcome {
-        var best: (id: Int64, canonical: Int64, match: NearDuplicatePolicy.Match)?
-        var values: [SQLiteValue] = keys.bands.map { .integer($0) }
-        // A missing lead key is bound as NULL, which matches nothing.
-        values.append(keys.lead.map { .integer($0) } ?? .null)
-        values.append(.integer(id))
-        var candidates: [Int64] = []
-        try findCandidates.bind(values).forEachRow { candidates.append(Int64($0.int(0))) }
-        for candidate in candidates {
+        var matched: [(id: Int64, canonical: Int64, match: NearDuplicatePolicy.Match)] = []
+        for candidate in try candidates(sharing: keys, excluding: id) {
             guard let version = try load(candidate), let match = policy.match(shingles, version.shingles) else { continue }
-            if best == nil || Self.better(match, than: best!.match) {
-                best = (candidate, version.canonical ?? candidate, match)
-            }
+            matched.append((candidate, version.canonical ?? candidate, match))
         }
         for key in keys.all {
             try insertKey.bind(.integer(key), .integer(id)).run()
         }
         remember(id, shingles)
-        guard let best else { return .unique }
-        let canonical = best.canonical
-        if let story = try load(canonical), policy.supersedes(shingles, canonical: story.shingles) {
-            let containment = Double(story.shingles.intersectionCount(shingles)) / Double(story.shingles.count)
-            try moveStory.bind(.integer(id), .integer(canonical)).run()
-            try link.bind(.integer(id), .real(containment), .text(NearDuplicatePolicy.Match.Rule.containment.rawValue), .integer(canonical)).run()
-            return .supersedes(previous: canonical)
+        guard let best = matched.max(by: { Self.better($1.match, than: $0.match) }) else { return .unique }
+
+        // The canonical: the first imported, unless a later one is the full text of which
+        // it is a cut-short copy.
+        let stories = Set(matched.map(\.canonical)).sorted()
+        var head = stories[0]
+        var headShingles = try load(head)?.shingles ?? shingles
+        for story in stories.dropFirst() {
+            guard let theirs = try load(story)?.shingles else { continue }
+            if policy.supersedes(theirs, canonical: headShingles) { (head, headShingles) = (story, theirs) }
         }
-        try link.bind(.integer(canonical), .real(best.match.similarity), .text(best.match.rule.rawValue), .integer(id)).run()
-        return .version(canonical: canonical, similarity: best.match.similarity)
+        let previous = head
+        if policy.supersedes(shingles, canonical: headShingles) { (head, headShingles) = (id, shingles) }
+        for story in stories where story != head {
+            guard let theirs = try load(story)?.shingles else { continue }
+            try moveStory.bind(.integer(head), .integer(story)).run()
+            // Linked through this article: recorded with how close it is to the canonical.
+            let match = policy.match(theirs, headShingles)
+                ?? NearDuplicatePolicy.Match(rule: .jaccard, similarity: theirs.jaccard(headShingles))
+            try link.bind(.integer(head), .real(match.similarity), .text(match.rule.rawValue), .integer(story)).run()
+        }
+        if head == id { return .supersedes(previous: previous) }
+        try link.bind(.integer(head), .real(best.match.similarity), .text(best.match.rule.rawValue), .integer(id)).run()
+        return .version(canonical: head, similarity: best.match.similarity)
+    }
+
+    /// Articles filed under any of `keys`, those sharing the most keys first, at most
+    /// `maximumCandidates` of them.
+    private func candidates(sharing keys: CandidateKeys, excluding id: Int64) throws -> [Int64] {
+        var values: [SQLiteValue] = keys.bands.map { .integer($0) }
+        // A missing lead key is bound as NULL, which matches nothing.
+        values.append(keys.lead.map { .integer($0) } ?? .null)
+        var shared: [Int64: Int] = [:]
+        try findCandidates.bind(values).forEachRow { row in
+            let candidate = Int64(row.int(0))
+            if candidate != id { shared[candidate, default: 0] += 1 }
+        }
+        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(Self.maximumCandidates).map(\.key)
     }
 
     /// Jaccard matches beat containment matches; then the higher similarity wins.

@@ -22,7 +22,11 @@ public enum DumpDiscovery {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append("\(path): no such file or directory")
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                    problems.append("\(path): a broken link (to \(target)); nothing imported from it")
+                } else {
+                    problems.append("\(path): no such file or directory")
+                }
                 continue
             }
             guard isDirectory.boolValue else {
@@ -49,7 +53,12 @@ public enum DumpDiscovery {
         for name in entries where !name.hasPrefix(".") {
             let path = (directory as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // Listed but not there to open: a link to nothing. Said, not skipped.
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                problems.append("\(path): a broken link (to \(target)); nothing imported from it")
+                continue
+            }
             if isDirectory.boolValue {
                 let (more, unreadable) = walk(path, format: format)
                 found.append(contentsOf: more)

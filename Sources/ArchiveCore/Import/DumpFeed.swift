@@ -22,6 +22,8 @@ struct DumpFeed: Sendable {
     enum Message: Sendable {
         /// Always first: the format the dump is read as.
         case format(DumpFormat)
+        /// Something the user should know about the whole file.
+        case note(String)
         case batch(Batch)
         /// Always last when nothing failed.
         case finished(End)
@@ -63,9 +65,16 @@ struct DumpFeed: Sendable {
             case .standardInput:
                 source = ByteSource(descriptor: STDIN_FILENO, name: "-")
             }
+            try source.fill(atLeast: TextEncoding.sampleSize)
+            let encoding: TextEncoding
+            switch source.withUnread({ TextEncoding.detect($0) }) {
+            case .success(let detected): encoding = detected
+            case .failure(let refusal): throw ReadError(path: inputName, reason: refusal.reason)
+            }
             let format = try self.format ?? Self.sniff(source)
             guard channel.send(.format(format)) else { return }
-            var reader = format.reader(source: source, line: line, header: header)
+            if encoding == .latin1, !channel.send(.note("\(inputName): not UTF-8; read as Latin-1 (Windows-1252)")) { return }
+            var reader = format.reader(source: source, line: line, header: header, encoding: encoding)
             var batch = Batch()
             while let event = try reader.next() {
                 batch.add(Self.prepare(event, nearDuplicates: nearDuplicates))
@@ -100,12 +109,14 @@ struct DumpFeed: Sendable {
 
     /// A record turned into what the store needs.
     enum Prepared: Sendable {
-        case article(Article, NearSignature?, RecordSpan, warnings: [String])
+        /// `repairedFrom`: the record's bytes when it was imported only after a repair
+        /// (invalid UTF-8), to be kept.
+        case article(Article, NearSignature?, RecordSpan, warnings: [String], repairedFrom: [UInt8]?)
         case rejected(message: String, RecordSpan, raw: [UInt8])
 
         var span: RecordSpan {
             switch self {
-            case .article(_, _, let span, _), .rejected(_, let span, _): return span
+            case .article(_, _, let span, _, _), .rejected(_, let span, _): return span
             }
         }
     }
@@ -143,7 +154,8 @@ struct DumpFeed: Sendable {
                     let shingles = Shingles(normalized: article.comparisonBody)
                     signature = NearSignature(shingles: shingles, keys: CandidateKeys(shingles))
                 }
-                return .article(article, signature, record.span, warnings: warnings)
+                let repaired = record.warnings.isEmpty ? nil : record.rawBytes
+                return .article(article, signature, record.span, warnings: warnings, repairedFrom: repaired)
             } catch {
                 return .rejected(message: error.message, record.span, raw: record.rawBytes)
             }

@@ -139,6 +139,7 @@ public final class Importer {
         let channel = feed.start()
         // Leaving early (an error) stops the reader thread.
         defer { channel.close() }
+        let recordsBefore = summary.records
         var pending: PendingCommit?
         // Whatever is written but not committed is rolled back if this file fails.
         defer { if pending != nil { archive.connection.rollback() } }
@@ -173,7 +174,12 @@ public final class Importer {
                 }
                 summary.bytes += end.offset - start.offset
                 observer?.progress(summary, file: file.path, fileBytesDone: end.offset, fileBytesTotal: total)
+                if summary.records == recordsBefore && start.offset == 0 {
+                    observer?.note("\(file.path): no records found (empty, or only blank lines)")
+                }
                 return
+            case .note(let message):
+                observer?.note(message)
             case .failed(let error):
                 // What was read before the failure is kept; the ledger says where to resume.
                 if var current = pending, archive.connection.isInTransaction { try commit(&current) }
@@ -234,16 +240,23 @@ public final class Importer {
                 try store.clearErrors(path: path, at: pending.rereading)
             }
             switch item {
-            case .article(let article, let signature, let span, let warnings):
+            case .article(let article, let signature, let span, let warnings, let repairedFrom):
+                let articleID: Int64
                 switch try store.store(article, fileID: pending.fileID, at: span.start, now: now) {
                 case .inserted(let id):
+                    articleID = id
                     pending.counts.inserted += 1
                     if let nearIndex, let signature,
                        try nearIndex.check(id: id, keys: signature.keys, shingles: signature.shingles) != .unique {
                         pending.counts.nearDuplicates += 1
                     }
-                case .duplicate:
+                case .duplicate(let id):
+                    articleID = id
                     pending.counts.duplicates += 1
+                }
+                if let raw = repairedFrom {
+                    try store.recordError(fileID: pending.fileID, path: path, at: span.start, message: warnings.joined(separator: "; "),
+                                          raw: raw, now: now, article: articleID)
                 }
                 pending.messages += warnings.map { "\(path):\(span.start.line): \($0)" }
             case .rejected(let message, let span, let raw):
@@ -282,6 +295,10 @@ public final class Importer {
     private static func checkRegularFile(_ path: String) throws {
         var info = stat()
         guard stat(path, &info) == 0 else { throw ReadError(path: path, errno: errno) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError(path: path, errno: EISDIR) }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            throw ReadError(path: path, reason: kind == S_IFDIR ? "a folder (give it as a path to import everything inside)"
+                                                                 : "not a regular file (a pipe, device or socket); nothing imported")
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An article ready to be stored: validated, cleaned and fingerprinted.
 public struct Article: Sendable, Equatable {
     public var title: String
@@ -19,6 +21,10 @@ public struct Article: Sendable, Equatable {
     public init(record: DumpRecord, warnings: inout [String]) throws(ArticleRejection) {
         let title = (record.title ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !title.isEmpty else { throw ArticleRejection(message: "record has no title") }
+        // A dump whose header line is missing makes the first paragraph the title.
+        guard title.utf8.count <= Self.maximumTitleBytes else {
+            throw ArticleRejection(message: "the title is \(title.utf8.count) bytes long: is the header line missing? (a title may have at most \(Self.maximumTitleBytes))")
+        }
         let body = Self.cleanBody(record.body ?? "")
         guard !body.isEmpty else { throw ArticleRejection(message: "record has a title but no body") }
         self.title = title
@@ -29,6 +35,7 @@ public struct Article: Sendable, Equatable {
         if let raw, !raw.isEmpty {
             published = ReleaseDate.iso8601(raw)
             if published == nil { warnings.append("unreadable date \"\(raw)\" kept as published_raw") }
+            if let published, published > Self.tomorrow { warnings.append("date \(published) is in the future; kept as given") }
         }
         self.url = record.url?.trimmingWhitespace.nilIfEmpty
         self.source = record.source?.trimmingWhitespace.nilIfEmpty
@@ -36,6 +43,11 @@ public struct Article: Sendable, Equatable {
         self.comparisonBody = TextNormalizer.normalize(body)
         self.fingerprint = Fingerprint(normalizedTitle: TextNormalizer.normalize(title), normalizedBody: comparisonBody)
     }
+
+    static let maximumTitleBytes = 1_000
+
+    /// A day from now (the import's start), for spotting dates in the future.
+    static let tomorrow: String = timestamp(Date().addingTimeInterval(86_400))
 
     /// Line breaks as LF, no spaces or tabs at line ends, at most one blank line in a
     /// row, nothing blank at either end. Works on bytes: bodies are long.

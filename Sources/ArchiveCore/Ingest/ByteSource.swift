@@ -110,15 +110,27 @@ public final class ByteSource {
     }
 }
 
-/// A file that could not be opened or read, with the system's reason.
+/// A file that could not be opened, read or written, with the reason.
 public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public let path: String
+    /// The system's error number, 0 when the reason is ours.
     public let code: Int32
+    private let reason: String?
 
     public init(path: String, errno code: Int32) {
         self.path = path
         self.code = code
+        self.reason = nil
     }
 
-    public var description: String { "\(path): \(String(cString: strerror(code)))" }
+    /// A file that can be read but is not something this tool reads.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.code = 0
+        self.reason = reason
+    }
+
+    public var isDiskFull: Bool { code == ENOSPC || code == EFBIG || code == EDQUOT }
+
+    public var description: String { "\(path): \(reason ?? String(cString: strerror(code)))" }
 }

@@ -118,10 +118,10 @@ public struct CSVDumpReader: DumpReader {
                 message: "line \(tooLong.start.line) is \(tooLong.length) bytes long, over the \(tooLong.limit >> 20) MiB limit; skipped",
                 span: RecordSpan(start: tooLong.start, end: lines.nextPosition, isComplete: true), raw: []))
         }
-        var raw = first.bytes
+        var raw = first.utf8Bytes
         var consumed: [Line] = [first]
         var last = first
-        var quotes = first.bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }
+        var quotes = raw.reduce(0) { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }
         while quotes % 2 == 1 {
             let next: Line?
             do { next = try nextLine() } catch is LineTooLong { next = nil }
@@ -132,8 +132,9 @@ public struct CSVDumpReader: DumpReader {
                 return .problem(DumpProblem(message: "a quoted field opened on line \(first.start.line) is never closed", span: span, raw: first.bytes))
             }
             raw.append(0x0A)
-            raw.append(contentsOf: next.bytes)
-            quotes += next.bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }
+            let bytes = next.utf8Bytes
+            raw.append(contentsOf: bytes)
+            quotes += bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }
             consumed.append(next)
             last = next
         }

@@ -35,11 +35,12 @@ public enum DumpFormat: String, Sendable, CaseIterable {
     }
 
     /// Opens a reader of this format over `source`.
-    public func reader(source: ByteSource, line: Int, header: CSVHeader? = nil) -> any DumpReader {
+    public func reader(source: ByteSource, line: Int, header: CSVHeader? = nil, encoding: TextEncoding = .utf8) -> any DumpReader {
+        let lines = LineReader(source: source, line: line, encoding: encoding)
         switch self {
-        case .text: return TextDumpReader(lines: LineReader(source: source, line: line))
-        case .jsonl: return JSONLinesReader(lines: LineReader(source: source, line: line))
-        case .csv: return CSVDumpReader(lines: LineReader(source: source, line: line), header: header)
+        case .text: return TextDumpReader(lines: lines)
+        case .jsonl: return JSONLinesReader(lines: lines)
+        case .csv: return CSVDumpReader(lines: lines, header: header)
         }
     }
 }

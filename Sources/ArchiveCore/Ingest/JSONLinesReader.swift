@@ -34,7 +34,7 @@ public struct JSONLinesReader: DumpReader {
     static func record(from line: Line, span: RecordSpan) throws(Invalid) -> DumpRecord {
         let value: JSONValue
         do {
-            value = try JSONValue.parse(line.bytes)
+            value = try JSONValue.parse(line.utf8Bytes)
         } catch {
             throw Invalid(message: "invalid JSON: \(error)")
         }

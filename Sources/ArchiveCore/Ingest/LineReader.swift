@@ -6,11 +6,15 @@ public struct Line {
     public var end: InputPosition
     /// False for a last line that the input ended without terminating.
     public var isTerminated: Bool
+    public var encoding: TextEncoding = .utf8
+
+    /// The line's bytes as UTF-8 (the same bytes unless the dump is Latin-1).
+    public var utf8Bytes: [UInt8] { encoding.utf8(bytes) }
 
     /// The line as text; invalid UTF-8 becomes U+FFFD (the caller is told by `isValidUTF8`).
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: utf8Bytes, as: UTF8.self) }
 
-    public var isValidUTF8: Bool { String(validating: bytes, as: UTF8.self) != nil }
+    public var isValidUTF8: Bool { encoding != .utf8 || String(validating: bytes, as: UTF8.self) != nil }
 
     /// True when the line holds only spaces and tabs (or nothing).
     public var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
@@ -23,10 +27,12 @@ public struct LineReader {
     private var position: InputPosition
     /// Lines longer than this are cut and reported rather than held in memory.
     public let maximumLength: Int
+    public let encoding: TextEncoding
 
-    public init(source: ByteSource, line: Int = 1, maximumLength: Int = 64 << 20) {
+    public init(source: ByteSource, line: Int = 1, encoding: TextEncoding = .utf8, maximumLength: Int = 64 << 20) {
         self.source = source
         self.position = InputPosition(offset: source.offset, line: line)
+        self.encoding = encoding
         self.maximumLength = maximumLength
     }
 
@@ -80,7 +86,7 @@ public struct LineReader {
         }
         source.consume(count + terminator)
         position = InputPosition(offset: source.offset, line: start.line + (terminator > 0 ? 1 : 0))
-        return Line(bytes: bytes, start: start, end: position, isTerminated: terminator > 0)
+        return Line(bytes: bytes, start: start, end: position, isTerminated: terminator > 0, encoding: encoding)
     }
 
     /// Skips to the end of an overlong line and reports where it was.

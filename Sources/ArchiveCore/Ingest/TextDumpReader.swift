@@ -34,7 +34,7 @@ public struct TextDumpReader: DumpReader {
                 return record.finish(end: line.start, isComplete: true)
             }
             if record.paragraphs.isEmpty, record.published == nil, let date = Self.releaseTime(line.text) {
-                record.published = date
+                record.add(date: date, line: line)
             } else {
                 record.add(paragraph: line)
             }
@@ -108,6 +108,8 @@ struct TextLine {
     let start: InputPosition
     let isValidUTF8: Bool
     let blankLinesBefore: Int
+    /// The bytes as read, kept (shared, not copied) in case the record must be stored raw.
+    let raw: [UInt8]
 
     init(line: Line, blankLinesBefore: Int) {
         var text = line.text
@@ -116,6 +118,7 @@ struct TextLine {
         self.start = line.start
         self.isValidUTF8 = line.isValidUTF8
         self.blankLinesBefore = blankLinesBefore
+        self.raw = line.bytes
     }
 }
 
@@ -125,15 +128,23 @@ private struct RecordBuilder {
     var published: String?
     var paragraphs: [String] = []
     var invalidLines: [Int] = []
+    var rawLines: [[UInt8]]
 
     init(header: TextLine) {
         self.header = header
+        self.rawLines = [header.raw]
         if !header.isValidUTF8 { invalidLines.append(header.start.line) }
     }
 
     mutating func add(paragraph line: TextLine) {
         paragraphs.append(line.text.trimmingWhitespace)
+        rawLines.append(line.raw)
         if !line.isValidUTF8 { invalidLines.append(line.start.line) }
+    }
+
+    mutating func add(date: String, line: TextLine) {
+        published = date
+        rawLines.append(line.raw)
     }
 
     func finish(end: InputPosition, isComplete: Bool) -> DumpEvent {
@@ -145,6 +156,11 @@ private struct RecordBuilder {
         if !invalidLines.isEmpty {
             let list = invalidLines.prefix(5).map(String.init).joined(separator: ", ")
             record.warnings.append("invalid UTF-8 on line \(list)\(invalidLines.count > 5 ? "…" : ""), replaced by U+FFFD")
+        }
+        // The lines as read (blank lines between them), for a record that is stored
+        // repaired or refused: nothing the dump held is lost.
+        if !invalidLines.isEmpty || paragraphs.isEmpty {
+            record.raw = Array(rawLines.joined(separator: [0x0A, 0x0A]))
         }
         return .record(record)
     }

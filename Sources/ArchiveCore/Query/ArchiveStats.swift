@@ -36,7 +36,7 @@ public struct ArchiveStats: Equatable, Sendable {
         stats.duplicatesSeen = try connection.scalarInt("SELECT coalesce(sum(duplicates), 0) FROM files")
         stats.files = try connection.scalarInt("SELECT count(*) FROM files")
         stats.filesIncomplete = try connection.scalarInt("SELECT count(*) FROM files WHERE status <> 'complete'")
-        stats.importErrors = try connection.scalarInt("SELECT count(*) FROM import_errors")
+        stats.importErrors = try connection.scalarInt("SELECT count(*) FROM import_errors WHERE article_id IS NULL")
         stats.undated = try connection.scalarInt("SELECT count(*) FROM articles WHERE published IS NULL")
         stats.versions = try connection.scalarInt("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
         stats.clusters = try connection.scalarInt("SELECT count(DISTINCT duplicate_of) FROM articles WHERE duplicate_of IS NOT NULL")

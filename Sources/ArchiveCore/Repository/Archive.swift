@@ -56,6 +56,19 @@ public final class Archive {
 
     public func close() { connection.close() }
 
+    /// Checks, without writing anything, that `path` can become or is an archive this
+    /// binary can write: its folder exists, and an existing file is an archive (or an
+    /// empty SQLite database) of a schema it knows.
+    public static func probeForWriting(path: String, migrator: Migrator = Migrator()) throws {
+        var isDirectory: ObjCBool = false
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ArchiveError.missingDirectory(path: folder)
+        }
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        try withConnection(path: path, access: .readOnly) { try check($0, path: path, migrator: migrator) }
+    }
+
     /// How many of the newest articles are not in the full-text index yet: an import is
     /// indexing them, or was killed and leaves them to the next one.
     public func articlesAwaitingIndex() throws -> Int {

@@ -38,8 +38,8 @@ final class ArticleStore {
             INSERT OR IGNORE INTO sightings (file_id, byte_offset, line, article_id, seen_at) VALUES (?, ?, ?, ?, ?)
             """)
         insertError = try connection.prepare("""
-            INSERT OR IGNORE INTO import_errors (file_id, path, line, byte_offset, message, raw, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO import_errors (file_id, path, line, byte_offset, message, raw, created_at, article_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         deleteErrors = try connection.prepare("DELETE FROM import_errors WHERE path = ? AND byte_offset = ?")
     }
@@ -77,12 +77,14 @@ final class ArticleStore {
         try deleteErrors.bind(.text(path), .integer(position.offset)).run()
     }
 
-    /// Keeps a record that could not be imported, with its bytes.
-    func recordError(fileID: Int64?, path: String, at position: InputPosition?, message: String, raw: [UInt8], now: String) throws {
+    /// Keeps a record that could not be imported, with its bytes; or, with `article`,
+    /// the bytes of one that was imported after a repair.
+    func recordError(fileID: Int64?, path: String, at position: InputPosition?, message: String, raw: [UInt8], now: String,
+                     article: Int64? = nil) throws {
         try insertError.bind(
             fileID.map { .integer($0) } ?? .null, .text(path),
             position.map { .integer(Int64($0.line)) } ?? .null, position.map { .integer($0.offset) } ?? .null,
-            .text(message), .blob(raw), .text(now)).run()
+            .text(message), .blob(raw), .text(now), article.map { .integer($0) } ?? .null).run()
     }
 }
 
