@@ -5,7 +5,7 @@ SWIFT ?= swift
 DEMO_DB ?= .build/demo.db
 RELEASE_BIN = .build/release/archive
 
-.PHONY: all deps build release test demo install clean
+.PHONY: all deps build release test demo install fuzz clean
 
 all: build
 
@@ -44,6 +44,11 @@ install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/archive
 
+# The readers' random-input property test, longer than in `make test`.
+FUZZ_ITERATIONS ?= 20000
+fuzz: deps
+	ARCHIVE_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(SWIFT) test --filter FuzzTests
+
 clean:
 	rm -rf .build .build-venv
 
@@ -58,3 +63,22 @@ EVAL_ARGS ?=
 eval-dedup: deps
 	$(SWIFT) build -c release --product archive-eval $(EVAL_BUILD_FLAGS)
 	"$$($(SWIFT) build -c release $(EVAL_BUILD_FLAGS) --show-bin-path)/archive-eval" dedup --corpus auto $(EVAL_ARGS)
+
+# Benchmark: `make bench` (quick: ~30,000 articles, under 10 minutes) or
+# `make bench BENCH_SIZE=full` (~1,000,000 articles, ~3 GB, under an hour). Builds the
+# release products, generates the corpus into bench/out/corpus-SIZE (reused while its
+# stamp matches), puts sqlite-utils in bench/.venv and ripgrep on the system, runs
+# `archive` and the reference tools on the same data, and prints one table (also in
+# bench/out/results-SIZE.md). BENCH_BUILD_FLAGS go to `swift build` (e.g. --scratch-path
+# .build-bench); BENCH_ARGS to bench/bench.py (e.g. --runs 5 --keep).
+BENCH_SIZE ?= quick
+BENCH_SEED ?= 1
+BENCH_BUILD_FLAGS ?=
+BENCH_ARGS ?=
+.PHONY: bench
+bench: deps
+	$(SWIFT) build -c release --product archive $(BENCH_BUILD_FLAGS)
+	$(SWIFT) build -c release --product archive-bench $(BENCH_BUILD_FLAGS)
+	bin="$$($(SWIFT) build -c release $(BENCH_BUILD_FLAGS) --show-bin-path)"; \
+	python3 bench/bench.py --size $(BENCH_SIZE) --seed $(BENCH_SEED) \
+		--archive "$$bin/archive" --bench-tool "$$bin/archive-bench" $(BENCH_ARGS)
