@@ -20,8 +20,13 @@ struct ArchiveOptions: ParsableArguments {
     func openWriter() throws -> (Archive, WriterLock) {
         // Nothing, not even the lock file, is created beside a file that is not ours.
         try Archive.probeForWriting(path: path)
-        let lock = try WriterLock(archivePath: path) { holder in
-            Terminal.error("another command is writing to \(path)\(holder.map { " (process \($0))" } ?? ""); waiting for it to finish")
+        let lock: WriterLock
+        do {
+            lock = try WriterLock(archivePath: path) { holder in
+                Terminal.error("another command is writing to \(path)\(holder.map { " (process \($0))" } ?? ""); waiting for it to finish")
+            }
+        } catch let error as ReadError where error.code == EROFS || error.code == EACCES || error.code == EPERM {
+            throw ArchiveError.readOnly(path: path)
         }
         return (try open(.write), lock)
     }

@@ -28,22 +28,27 @@ public final class Archive {
                 throw ArchiveError.missingDirectory(path: folder)
             }
         }
+        // On a read-only file system SQLite cannot make the WAL's shared-memory file; the
+        // file cannot change there either, so it is read as immutable.
+        let folderIsWritable = FileManager.default.isWritableFile(atPath: url.deletingLastPathComponent().path)
+        let readAccess: Connection.Access = !folderIsWritable && !FileManager.default.fileExists(atPath: path + "-shm")
+            ? .readOnlyImmutable : .readOnly
         if mode == .read {
             // An empty database is no archive yet: reading must not turn it into one.
-            let isEmpty = try Self.withConnection(path: path, access: .readOnly) { connection in
+            let isEmpty = try Self.withConnection(path: path, access: readAccess) { connection in
                 try Self.check(connection, path: path, migrator: migrator)
                 return try connection.scalarInt("SELECT count(*) FROM sqlite_schema") == 0
             }
             if isEmpty { throw ArchiveError.missing(path: path) }
             // An archive made by an older binary is brought up to date once, then read.
-            let needsMigration = try Self.withConnection(path: path, access: .readOnly) {
+            let needsMigration = try Self.withConnection(path: path, access: readAccess) {
                 try migrator.appliedVersion($0) < migrator.latestVersion
             }
             if needsMigration, FileManager.default.isWritableFile(atPath: path) {
                 try Self.withConnection(path: path, access: .readWrite) { try Self.prepareForWriting($0, path: path, migrator: migrator) }
             }
         }
-        let connection = try Self.open(path: path, access: mode == .write ? .readWriteCreate : .readOnly)
+        let connection = try Self.open(path: path, access: mode == .write ? .readWriteCreate : readAccess)
         self.connection = connection
         try Self.configure(connection)
         if mode == .write {

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// One SQLite connection. It owns its handle and closes it; it is deliberately not
 /// Sendable, so the compiler proves every use stays on the thread that opened it.
@@ -10,6 +11,10 @@ public final class Connection {
         case readWrite
         /// Read only: SQLite itself refuses every write.
         case readOnly
+        /// Read only, and promising SQLite that nobody changes the file meanwhile: how a
+        /// WAL database on a read-only file system can be read at all (SQLite cannot
+        /// create the shared-memory file it would otherwise need).
+        case readOnlyImmutable
     }
 
     let handle: OpaquePointer
@@ -23,10 +28,17 @@ public final class Connection {
         switch access {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
-        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readOnly, .readOnlyImmutable: flags |= SQLITE_OPEN_READONLY
+        }
+        var name = path
+        if access == .readOnlyImmutable {
+            flags |= SQLITE_OPEN_URI
+            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/".utf8)
+            let escaped = path.utf8.map { allowed.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
+            name = "file:\(escaped)?immutable=1"
         }
         var db: OpaquePointer?
-        let code = sqlite3_open_v2(path, &db, flags, nil)
+        let code = sqlite3_open_v2(name, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let error = SQLiteError(connection: db, code: code)
             sqlite3_close_v2(db)

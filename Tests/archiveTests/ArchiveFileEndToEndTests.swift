@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// The archive file itself: whatever is at --db, a command either uses it as an archive
+/// or says why not in one line naming the path, and leaves the file as it was.
+@Suite("The archive file, end to end")
+struct ArchiveFileEndToEndTests {
+    static let canMount = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")
+
+    @Test("a missing folder, another program's database, a newer archive: one line, exit 1, nothing written")
+    func foreignFiles() throws {
+        try withSandbox { sandbox in
+            let missing = try sandbox.archive("import", try sandbox.copySample(), db: sandbox.path("no/such/dir/a.db"))
+            #expect(missing.status == 1)
+            #expect(missing.stderrLines.count == 1 && missing.stderr.contains(sandbox.path("no/such/dir")))
+
+            let other = sandbox.path("other.db")
+            #expect(try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [other, "CREATE TABLE customers (name TEXT)"],
+                                   environment: [:], directory: sandbox.directory).status == 0)
+            let before = try sandbox.read("other.db")
+            let refused = try sandbox.archive("import", sandbox.path("sample-dump.txt"), db: other)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("not an archive") && refused.stderr.contains(other))
+            #expect(try sandbox.read("other.db") == before)
+            #expect(!sandbox.exists("other.db-lock"))
+
+            try sandbox.importSample()
+            #expect(try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
+                                   [sandbox.db, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')"],
+                                   environment: [:], directory: sandbox.directory).status == 0)
+            for command in [["stats"], ["import", sandbox.path("sample-dump.txt")], ["search", "solar"]] {
+                let result = try sandbox.archiveWithoutDB(command + ["--db", sandbox.db])
+                #expect(result.status == 1, "\(result)")
+                #expect(result.stderr.contains("newer archive"), "\(result)")
+            }
+        }
+    }
+
+    @Test("an archive on a read-only file system: reads work, writes fail in one line, the file is untouched",
+          .enabled(if: canMount, "needs root to mount a read-only file system"))
+    func readOnly() throws {
+        try withSandbox { sandbox in
+            let mountPoint = sandbox.path("ro")
+            try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+            let mount = URL(fileURLWithPath: "/bin/mount")
+            guard try runProcess(mount, ["-t", "tmpfs", "-o", "size=8m", "tmpfs", mountPoint], environment: [:], directory: sandbox.directory).status == 0 else {
+                Issue.record("mount failed")
+                return
+            }
+            defer { _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [mountPoint], environment: [:], directory: sandbox.directory) }
+            let db = mountPoint + "/a.db"
+            try sandbox.importSample(db: db)
+            // A clean, closed archive: a checkpointed file with no -wal left behind.
+            _ = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, "PRAGMA wal_checkpoint(TRUNCATE)"], environment: [:], directory: sandbox.directory)
+            #expect(try runProcess(mount, ["-o", "remount,ro", mountPoint], environment: [:], directory: sandbox.directory).status == 0)
+            let before = try Data(contentsOf: URL(fileURLWithPath: db))
+
+            let written = try sandbox.write("more.jsonl", "{\"title\": \"New\", \"body\": \"Text\"}\n")
+            let refused = try sandbox.archive("import", written, db: db)
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stderrLines.count == 1 && refused.stderr.contains(mountPoint), "\(refused)")
+            let stats = try sandbox.archive("stats", "--json", db: db)
+            #expect(stats.status == 0, "\(stats)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        }
+    }
+}
