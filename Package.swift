@@ -53,6 +53,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: corpus generation and in-process search timing.
+        .executableTarget(
+            name: "archive-bench",
+            dependencies: [
+                "ArchiveCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "CSQLite"]),
         .testTarget(name: "ArchiveEvaluationTests", dependencies: ["ArchiveEvaluation", "ArchiveCore"]),
         .testTarget(name: "archiveTests", dependencies: ["ArchiveCore"]),

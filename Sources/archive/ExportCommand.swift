@@ -34,22 +34,10 @@ struct ExportCommand: ParsableCommand {
             defer { archive.close() }
             let filter = try filters.filter(query: query)
             let sink = try output.map { try OutputSink(path: $0) } ?? .standardOutput()
-            if format == .csv { try sink.write(CSVWriter.record(ExportedArticle.columns)) }
-            var count = 0
-            try ArticleExport(connection: archive.connection).forEach(filter) { article in
-                count += 1
-                try sink.write(format == .csv ? CSVWriter.record(article.csvValues) : Self.json(article) + "\n")
-            }
+            let count = try ArticleExport(connection: archive.connection)
+                .write(filter, as: format == .csv ? .csv : .jsonl, to: sink)
             try sink.finish()
             if let output { Terminal.writeError("archive: wrote \(grouped(count)) articles to \(output)\n") }
         }
-    }
-
-    static func json(_ a: ExportedArticle) -> String {
-        JSONObject()
-            .add("id", a.id).add("title", a.title).add("published", a.published).add("tags", a.tags)
-            .add("body", a.body).add("url", a.url).add("source", a.source)
-            .add("published_raw", a.publishedRaw).add("header", a.header)
-            .text
     }
 }

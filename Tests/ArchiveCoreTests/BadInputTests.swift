@@ -51,7 +51,7 @@ struct BadInputTests {
         var random = SplitMix(seed: 9)
         let noise = (0..<100_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         let cases: [(String, [UInt8], String)] = [
-            ("nul.txt", Array(Self.good.utf8) + [0, 0, 0] + Array(Self.good.utf8), "binary data"),
+            ("nul.txt", Array(repeating: 0, count: 5_000) + Array(Self.good.utf8), "binary data"),
             ("noise.jsonl", noise, "binary data"),
             ("utf16.txt", [0xFF, 0xFE] + Array(Self.good.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "UTF-16"),
         ]
@@ -84,6 +84,21 @@ struct BadInputTests {
         guard case .blob(let kept) = raw else { Issue.record("no raw bytes kept"); return }
         #expect(kept.contains(0xE9) && kept.contains(0xFF))
         #expect(try ArchiveStats.load(from: archive.connection, path: db).importErrors == 0)
+    }
+
+    @Test("a stray NUL in text is replaced, with a warning and the record's bytes kept")
+    func strayNUL() throws {
+        let directory = TemporaryDirectory()
+        // JSON carries the NUL escaped; it reaches the article as a character.
+        let dump = directory.write("nul.jsonl", #"{"title": "T", "body": "before\u0000after"}"# + "\n")
+        let db = directory.path("a.db")
+        let observer = RecordingObserver()
+        let summary = try importDumps([dump], into: db, observer: observer)
+        #expect(summary.inserted == 1 && summary.errors == 0)
+        #expect(observer.warnings.contains { $0.contains("NUL characters replaced") })
+        let archive = try Archive(path: db, mode: .read)
+        #expect(try archive.connection.scalar("SELECT body FROM articles") == .text("before\u{FFFD}after"))
+        #expect(try archive.connection.scalarInt("SELECT count(*) FROM import_errors WHERE article_id = 1 AND instr(raw, '\\u0000') > 0") == 1)
     }
 
     @Test("a Latin-1 dump is read as Latin-1; mojibake is kept as it is")

@@ -44,6 +44,23 @@ public final class OutputSink {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends bytes; call `flushIfFull()` now and then.
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    func append(_ byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    func append(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    func flushIfFull() throws {
+        if buffer.count >= 1 << 18 { try flush() }
+    }
+
     public func flush() throws {
         var written = 0
         while written < buffer.count {

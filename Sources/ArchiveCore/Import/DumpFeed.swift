@@ -154,7 +154,7 @@ struct DumpFeed: Sendable {
                     let shingles = Shingles(normalized: article.comparisonBody)
                     signature = NearSignature(shingles: shingles, keys: CandidateKeys(shingles))
                 }
-                let repaired = record.warnings.isEmpty ? nil : record.rawBytes
+                let repaired = record.warnings.isEmpty && !article.repaired ? nil : record.rawBytes
                 return .article(article, signature, record.span, warnings: warnings, repairedFrom: repaired)
             } catch {
                 return .rejected(message: error.message, record.span, raw: record.rawBytes)

@@ -15,10 +15,21 @@ public struct Article: Sendable, Equatable {
     public var fingerprint: Fingerprint
     /// The body in comparison form (`TextNormalizer`), kept for near-duplicate checks.
     public var comparisonBody: String
+    /// True when the text had to be changed to be stored (NUL characters replaced).
+    public var repaired = false
 
     /// Builds the article a record describes, or says why it cannot be one.
     /// `warnings` receives what was kept but is worth telling (an unreadable date).
     public init(record: DumpRecord, warnings: inout [String]) throws(ArticleRejection) {
+        var record = record
+        // A NUL character is never text; it would also make a CSV export look binary.
+        if [record.title, record.body].contains(where: { $0?.utf8.contains(0) == true }) || record.tags.contains(where: { $0.utf8.contains(0) }) {
+            record.title = record.title?.replacingNUL
+            record.body = record.body?.replacingNUL
+            record.tags = record.tags.map(\.replacingNUL)
+            warnings.append("NUL characters replaced by U+FFFD")
+            repaired = true
+        }
         let title = (record.title ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !title.isEmpty else { throw ArticleRejection(message: "record has no title") }
         // A dump whose header line is missing makes the first paragraph the title.
@@ -93,4 +104,6 @@ public struct ArticleRejection: Error, Equatable {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+
+    var replacingNUL: String { String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 })) }
 }

@@ -13,8 +13,12 @@ public enum TextEncoding: Equatable, Sendable {
         if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
             return .failure(Refusal(reason: "UTF-16 text (it starts with a UTF-16 byte order mark); convert it first: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.txt"))
         }
-        if let zero = sample.firstIndex(of: 0) {
-            return .failure(Refusal(reason: "binary data (a NUL byte at offset \(zero)), not a text dump; nothing imported"))
+        // Binary: NUL bytes in earnest, or NULs among many other control bytes. A stray
+        // NUL in text is only replaced (see Article).
+        let nuls = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        let controls = sample.reduce(0) { $0 + ($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D && $1 != 0x0C ? 1 : 0) }
+        if nuls > 0 && (nuls * 100 >= sample.count || controls * 20 >= sample.count), let zero = sample.firstIndex(of: 0) {
+            return .failure(Refusal(reason: "binary data (NUL bytes from offset \(zero)), not a text dump; nothing imported"))
         }
         var index = 0, invalid = 0, multibyte = 0
         while index < sample.count {

@@ -28,6 +28,51 @@ public struct ArticleExport {
         self.connection = connection
     }
 
+    public enum Format: Sendable {
+        case csv
+        case jsonl
+    }
+
+    /// Writes every article the filter covers to `sink` (CSV with its header row, or one
+    /// JSON object a line), straight from SQLite's buffers. Returns how many.
+    @discardableResult
+    public func write(_ filter: ArticleFilter, as format: Format, to sink: OutputSink) throws -> Int {
+        let parts = try FilterSQL(filter)
+        // Tags as CSV wants them (joined with ` | `) or as JSON already stores them.
+        let tags = format == .csv ? "(SELECT group_concat(value, ' | ') FROM json_each(a.tags))" : "a.tags"
+        let sql = """
+            SELECT a.id, a.title, a.published, \(tags), a.body, a.url, a.source, a.published_raw, a.header
+            FROM \(parts.from) \(parts.whereClause) ORDER BY a.id
+            """
+        let names = ExportedArticle.columns.map { Array($0.utf8) }
+        if format == .csv { try sink.write(CSVWriter.record(ExportedArticle.columns)) }
+        var count = 0
+        try connection.queryRows(sql, parts.values, filter: filter) { row in
+            count += 1
+            for column in 0..<Int32(names.count) {
+                switch format {
+                case .csv:
+                    if column > 0 { sink.append(0x2C) }
+                    row.withUTF8(column) { FieldEncoding.csv($0, into: sink) }
+                case .jsonl:
+                    sink.append(column == 0 ? 0x7B : 0x2C)
+                    sink.append(0x22)
+                    sink.append(names[Int(column)])
+                    sink.append([0x22, 0x3A])
+                    switch column {
+                    case 0: sink.append(Array(String(row.int(0)).utf8))
+                    // Stored as a JSON array of strings (the schema checks it).
+                    case 3: row.withUTF8(column) { $0.map { sink.append($0) } ?? sink.append(Array("[]".utf8)) }
+                    default: row.withUTF8(column) { FieldEncoding.json($0, into: sink) }
+                    }
+                }
+            }
+            sink.append(format == .csv ? [0x0D, 0x0A] : [0x7D, 0x0A])
+            try sink.flushIfFull()
+        }
+        return count
+    }
+
     public func forEach(_ filter: ArticleFilter, _ body: (ExportedArticle) throws -> Void) throws {
         let parts = try FilterSQL(filter)
         let sql = """

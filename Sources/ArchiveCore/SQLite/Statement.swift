@@ -130,6 +130,15 @@ public final class Statement {
 
     public func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
 
+    /// The column's UTF-8 bytes in place (nil for NULL), valid only during `body`: for
+    /// streaming large results without making Strings.
+    public func withUTF8<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        guard sqlite3_column_type(handle, index) != SQLITE_NULL, let text = sqlite3_column_text(handle, index) else {
+            return try body(nil)
+        }
+        return try body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+    }
+
     public func optionalInt(_ index: Int32) -> Int? { isNull(index) ? nil : int(index) }
 
     public func blob(_ index: Int32) -> [UInt8] {

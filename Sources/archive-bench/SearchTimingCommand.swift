@@ -1,0 +1,72 @@
+import ArchiveCore
+import ArgumentParser
+import Foundation
+
+/// `archive-bench search`: opens the archive once and times each query of the mix through
+/// `ArticleSearch`, as `archive search --limit 10` runs it, with a monotonic clock.
+struct SearchTimingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Time the query mix in process; prints one JSON object.")
+
+    @Option(help: ArgumentHelp("The archive.", valueName: "path"))
+    var db: String
+
+    @Option(help: ArgumentHelp("queries.json written by `corpus`.", valueName: "path"))
+    var queries: String
+
+    @Option(help: "Timed runs of each query (after one untimed run).")
+    var runs = 7
+
+    @Option(help: "Results per query, as `archive search --limit`.")
+    var limit = 10
+
+    @Flag(help: "Also count the matches of each query (not timed).")
+    var count = false
+
+    struct QueryFile: Decodable {
+        var queries: [QuerySelection.Query]
+    }
+
+    func run() throws {
+        let file = try JSONDecoder().decode(QueryFile.self, from: Data(contentsOf: URL(fileURLWithPath: queries)))
+        let clock = ContinuousClock()
+        let openStart = clock.now
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        let openTime = clock.now - openStart
+        let search = ArticleSearch(connection: archive.connection)
+        var results: [String] = []
+        for query in file.queries {
+            let filter = try ArticleFilter(query: SearchQuery(query.query, raw: query.raw), since: query.since, until: query.until, tags: query.tags)
+            var hits = try search.search(filter, limit: limit)
+            var times: [Double] = []
+            for _ in 0..<runs {
+                let start = clock.now
+                hits = try search.search(filter, limit: limit)
+                times.append(Self.milliseconds(clock.now - start))
+            }
+            let matches = count ? String(try search.count(filter)) : "null"
+            results.append("{\"name\":\(Self.quoted(query.name)),\"hits\":\(hits.count),\"matches\":\(matches),\"ms\":[\(times.map { String(format: "%.3f", $0) }.joined(separator: ","))]}")
+        }
+        print("{\"open_ms\":\(String(format: "%.3f", Self.milliseconds(openTime))),\"queries\":[\n" + results.joined(separator: ",\n") + "\n]}")
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
