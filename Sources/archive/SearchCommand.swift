@@ -27,6 +27,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "table, json (one array), jsonl (an object a line) or csv.")
     var format: HitFormat = .table
 
+    @Flag(help: "Rank every match, not only the 10,000 newest (slower for very common words).")
+    var rankAll = false
+
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         guard offset >= 0 else { throw ValidationError("--offset cannot be negative") }
@@ -39,11 +42,17 @@ struct SearchCommand: ParsableCommand {
             let filter = try filters.filter(query: query)
             let bold = format == .table && Terminal.stdoutIsTerminal
             let marks = bold ? ArticleSearch.Marks(open: "\u{1B}[1m", close: "\u{1B}[0m") : .markdown
-            let hits = try ArticleSearch(connection: archive.connection).search(filter, limit: limit, offset: offset, marks: marks)
+            let page = try ArticleSearch(connection: archive.connection)
+                .search(filter, limit: limit, offset: offset, marks: marks, reach: rankAll ? .everything : .standard)
             let output = OutputSink.standardOutput()
-            try HitPrinter(format: format).print(hits, to: output)
+            try HitPrinter(format: format).print(page.hits, to: output)
             try output.finish()
-            if format == .table && hits.isEmpty { Terminal.writeError("no matches\n") }
+            if format == .table {
+                if page.hits.isEmpty { Terminal.writeError("no matches\n") }
+                if let window = page.rankedNewest {
+                    Terminal.writeError("ranked the \(grouped(window)) newest of more matches; --rank-all ranks every one\n")
+                }
+            }
         }
     }
 }

@@ -130,3 +130,30 @@ struct SearchTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path("other.db")))
     }
 }
+
+extension SearchTests {
+    @Test("common words rank the newest matches only, widening until the page is full; rank-all ranks every one")
+    func rankingReach() throws {
+        let directory = TemporaryDirectory()
+        // The best match (the word in its title) is the oldest article.
+        var lines = [#"{"title": "Harbour news", "body": "The harbour.", "tags": ["Old"]}"#]
+        for n in 1...9 { lines.append(#"{"title": "Story \#(n)", "body": "Something about the harbour, story \#(n).", "tags": ["\#(n % 2 == 0 ? "Even" : "Odd")"]}"#) }
+        let db = directory.path("a.db")
+        try importDumps([directory.write("a.jsonl", lines.joined(separator: "\n") + "\n")], into: db)
+        let archive = try Archive(path: db, mode: .read)
+        let search = ArticleSearch(connection: archive.connection)
+        let filter = try ArticleFilter(query: SearchQuery("harbour"))
+
+        let all = try search.search(filter, limit: 1, reach: .everything)
+        #expect(all.hits.map(\.id) == [1])
+        #expect(all.rankedNewest == nil)
+        // A window of the newest matches (4: at least four times the page) cannot see article 1.
+        let newest = try search.search(filter, limit: 1, reach: .newest(3))
+        #expect(newest.rankedNewest == 4)
+        #expect(newest.hits.count == 1 && newest.hits[0].id >= 7)
+        // Filters that leave too little in the window widen it: 4 -> 16, which holds all.
+        let tagged = try search.search(try ArticleFilter(query: SearchQuery("harbour"), tags: ["Old"]), limit: 1, reach: .newest(3))
+        #expect(tagged.hits.map(\.id) == [1])
+        #expect(tagged.rankedNewest == nil)
+    }
+}

@@ -101,14 +101,23 @@ public final class Importer {
         var start = InputPosition.start
         var total: Int64?
         var digest: FileDigest?
+        var fileIdentity: FileIdentity?
         let input: DumpFeed.Input
         var format = file.format
 
         if file.isStandardInput {
             input = .standardInput
         } else {
-            try Self.checkRegularFile(file.path)
+            let identity = try FileIdentity(path: file.path)
+            fileIdentity = identity
             let entry = try ledger.entry(path: file.path)
+            // Unchanged since its complete import (same size, time and inode): nothing to
+            // read, not even to hash.
+            if !options.force, let entry, entry.isComplete, entry.identity == identity {
+                summary.filesSkipped += 1
+                observer?.note("\(file.path): skipped, already imported and unchanged")
+                return
+            }
             let fileDigest = try FileDigest(path: file.path, prefixSize: entry?.size)
             digest = fileDigest
             total = fileDigest.size
@@ -148,7 +157,7 @@ public final class Importer {
             case .format(let read):
                 let fileID = try archive.connection.transaction {
                     try ledger.begin(path: file.path, format: read, size: digest?.size ?? 0, sha256: digest?.sha256 ?? [],
-                                     resume: start, now: now)
+                                     identity: fileIdentity, resume: start, now: now)
                 }
                 pending = PendingCommit(file: file, fileID: fileID, rereading: start)
                 summary.files += 1
@@ -288,17 +297,5 @@ public final class Importer {
         pending.bytes = 0
         pending.indexed = 0
         pending.resume = nil
-    }
-
-    // MARK: Checks
-
-    private static func checkRegularFile(_ path: String) throws {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw ReadError(path: path, errno: errno) }
-        let kind = info.st_mode & S_IFMT
-        guard kind == S_IFREG else {
-            throw ReadError(path: path, reason: kind == S_IFDIR ? "a folder (give it as a path to import everything inside)"
-                                                                 : "not a regular file (a pipe, device or socket); nothing imported")
-        }
     }
 }

@@ -33,19 +33,69 @@ public struct ArticleSearch {
         public static let markdown = Marks(open: "**", close: "**")
     }
 
+    /// How far ranking reaches. bm25 is computed for every match ranked, so a word in
+    /// half of a million articles would cost a second; by default only the newest
+    /// `window` matches (by id, the order of import) are ranked, widened until the page
+    /// is full. `everything` ranks every match.
+    public enum Reach: Equatable, Sendable {
+        case newest(Int)
+        case everything
+
+        public static let standard = Reach.newest(10_000)
+    }
+
+    /// Search results, and how many of the newest matches were ranked (nil: all).
+    public struct Page: Equatable, Sendable {
+        public var hits: [SearchHit]
+        public var rankedNewest: Int?
+    }
+
     /// The best `limit` matches after skipping `offset`, best first. Ranking uses the
     /// index's stored rank function (bm25 weighting title 10, body 1, tags 4).
     public func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown) throws -> [SearchHit] {
+        try search(filter, limit: limit, offset: offset, marks: marks, reach: .standard).hits
+    }
+
+    public func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown, reach: Reach) throws -> Page {
         guard filter.query != nil else { throw SearchError.emptyQuery }
         let parts = try FilterSQL(filter)
+        if case .newest(let base) = reach {
+            var window = max(base, (limit + offset) * 4)
+            // The window grows until the filters leave a full page, or it holds every match.
+            while let cutoff = try newestMatch(parts, filter: filter, number: window) {
+                let hits = try ranked(parts, filter: filter, fromID: cutoff, limit: limit, offset: offset, marks: marks)
+                if hits.count == limit { return Page(hits: hits, rankedNewest: window) }
+                window *= 4
+            }
+        }
+        return Page(hits: try ranked(parts, filter: filter, fromID: nil, limit: limit, offset: offset, marks: marks), rankedNewest: nil)
+    }
+
+    /// The id of the `number`-th newest article matching the query, nil when fewer match.
+    /// Only the index's document lists are walked, newest first: no ranking.
+    private func newestMatch(_ parts: FilterSQL, filter: ArticleFilter, number: Int) throws -> Int64? {
+        guard let expression = parts.matchExpression else { return nil }
+        var cutoff: Int64?
+        try connection.queryRows("""
+            SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
+            """, [.text(expression), .integer(Int64(number - 1))], filter: filter) { cutoff = Int64($0.int(0)) }
+        return cutoff
+    }
+
+    private func ranked(_ parts: FilterSQL, filter: ArticleFilter, fromID: Int64?, limit: Int, offset: Int, marks: Marks) throws -> [SearchHit] {
+        var conditions = parts.whereClause
+        var values: [SQLiteValue] = [.text(marks.open), .text(marks.close)] + parts.values
+        if let fromID {
+            conditions += " AND articles_fts.rowid >= ?"
+            values.append(.integer(fromID))
+        }
         let sql = """
             SELECT a.id, a.title, a.published, a.tags, snippet(articles_fts, 1, ?, ?, '…', 24), rank, a.url, a.source
-            FROM \(parts.from) \(parts.whereClause)
+            FROM \(parts.from) \(conditions)
             ORDER BY rank LIMIT ? OFFSET ?
             """
+        values += [.integer(Int64(limit)), .integer(Int64(offset))]
         var hits: [SearchHit] = []
-        let values: [SQLiteValue] = [.text(marks.open), .text(marks.close)] + parts.values
-            + [.integer(Int64(limit)), .integer(Int64(offset))]
         try connection.queryRows(sql, values, filter: filter) { row in
             hits.append(SearchHit(
                 id: Int64(row.int(0)), title: row.string(1), published: row.optionalString(2),

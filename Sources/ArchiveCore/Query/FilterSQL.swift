@@ -5,12 +5,16 @@ struct FilterSQL {
     var conditions: [String] = []
     var values: [SQLiteValue] = []
     let usesIndex: Bool
+    /// The FTS5 MATCH expression, when the filter has a query.
+    var matchExpression: String?
 
     init(_ filter: ArticleFilter) throws(SearchError) {
         if let query = filter.query {
             from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
             conditions.append("articles_fts MATCH ?")
-            values.append(.text(try query.ftsExpression()))
+            let expression = try query.ftsExpression()
+            matchExpression = expression
+            values.append(.text(expression))
             usesIndex = true
         } else {
             from = "articles a"

@@ -10,6 +10,7 @@ struct FileLedger {
         var sha256: [UInt8]
         var isComplete: Bool
         var resume: InputPosition
+        var identity: FileIdentity?
     }
 
     struct Counts: Equatable {
@@ -21,12 +22,14 @@ struct FileLedger {
         var errors = 0
     }
 
-    private static let columns = "id, path, format, size, sha256, status, resume_offset, resume_line"
+    private static let columns = "id, path, format, size, sha256, status, resume_offset, resume_line, modified_ns, inode"
 
     private func entry(from row: Statement) -> Entry {
         Entry(id: Int64(row.int(0)), path: row.string(1), format: row.string(2), size: Int64(row.int(3)),
               sha256: row.blob(4), isComplete: row.string(5) == "complete",
-              resume: InputPosition(offset: Int64(row.int(6)), line: row.int(7)))
+              resume: InputPosition(offset: Int64(row.int(6)), line: row.int(7)),
+              identity: row.isNull(8) || row.isNull(9) ? nil
+                  : FileIdentity(size: Int64(row.int(3)), modifiedNanoseconds: Int64(row.int(8)), inode: UInt64(bitPattern: Int64(row.int(9)))))
     }
 
     func entry(path: String) throws -> Entry? {
@@ -43,20 +46,24 @@ struct FileLedger {
     }
 
     /// Marks the start (or restart) of an import of `path` at `resume`; returns its id.
-    func begin(path: String, format: DumpFormat, size: Int64, sha256: [UInt8], resume: InputPosition, now: String) throws -> Int64 {
+    func begin(path: String, format: DumpFormat, size: Int64, sha256: [UInt8], identity: FileIdentity?, resume: InputPosition,
+               now: String) throws -> Int64 {
+        let modified: SQLiteValue = identity.map { .integer($0.modifiedNanoseconds) } ?? .null
+        let inode: SQLiteValue = identity.map { .integer(Int64(bitPattern: $0.inode)) } ?? .null
         if path != "-", let existing = try entry(path: path) {
             try connection.prepare("""
                 UPDATE files SET format = ?, size = ?, sha256 = ?, status = 'importing',
-                    resume_offset = ?, resume_line = ?, last_imported_at = ? WHERE id = ?
+                    resume_offset = ?, resume_line = ?, last_imported_at = ?, modified_ns = ?, inode = ? WHERE id = ?
                 """).bind(.text(format.rawValue), .integer(size), .blob(sha256), .integer(resume.offset),
-                          .integer(Int64(resume.line)), .text(now), .integer(existing.id)).run()
+                          .integer(Int64(resume.line)), .text(now), modified, inode, .integer(existing.id)).run()
             return existing.id
         }
         try connection.prepare("""
-            INSERT INTO files (path, format, size, sha256, status, resume_offset, resume_line, first_imported_at, last_imported_at)
-            VALUES (?, ?, ?, ?, 'importing', ?, ?, ?, ?)
+            INSERT INTO files (path, format, size, sha256, status, resume_offset, resume_line, first_imported_at, last_imported_at,
+                               modified_ns, inode)
+            VALUES (?, ?, ?, ?, 'importing', ?, ?, ?, ?, ?, ?)
             """).bind(.text(path), .text(format.rawValue), .integer(size), .blob(sha256), .integer(resume.offset),
-                      .integer(Int64(resume.line)), .text(now), .text(now)).run()
+                      .integer(Int64(resume.line)), .text(now), .text(now), modified, inode).run()
         return connection.lastInsertedRowID
     }
 
