@@ -51,14 +51,15 @@ CREATE TABLE article_tags (
 ) WITHOUT ROWID;
 CREATE INDEX article_tags_tag ON article_tags(tag COLLATE NOCASE, article_id);
 
--- Where every copy of an article was read: one row per file and record.
+-- Where every copy of an article was read: one row per file, place and article (a place
+-- read again after the file grew may now hold a longer version of a cut-short record).
 CREATE TABLE sightings (
     file_id INTEGER NOT NULL REFERENCES files(id),
     byte_offset INTEGER NOT NULL,
     line INTEGER NOT NULL,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     seen_at TEXT NOT NULL,
-    PRIMARY KEY (file_id, byte_offset)
+    PRIMARY KEY (file_id, byte_offset, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX sightings_article ON sightings(article_id);
 

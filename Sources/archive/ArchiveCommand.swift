@@ -1,7 +1,15 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct ArchiveCommand: ParsableCommand {
+    static func main() {
+        // Past a file-size limit (ulimit -f) a write should fail and be reported, not
+        // kill the process without a word.
+        signal(SIGXFSZ, SIG_IGN)
+        self.main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "archive",
         abstract: "Keep news-article dumps in one SQLite archive: import, search, export.",

@@ -17,7 +17,9 @@ struct CheckCommand: ParsableCommand {
             // The full-text check runs as a (reading) write statement: it needs the file writable.
             let archive = try archive.open(.write)
             defer { archive.close() }
-            let findings = try ArchiveCheck(archive: archive).run()
+            let writing = WriterLock.isHeld(archivePath: self.archive.path)
+            if writing { Terminal.error("note: another command is writing to \(self.archive.path); its unfinished work is not counted as a problem") }
+            let findings = try ArchiveCheck(archive: archive, writerActive: writing).run()
             let allOK = findings.allSatisfy(\.isOK)
             if json {
                 let checks = findings.map {

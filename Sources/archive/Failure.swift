@@ -34,16 +34,34 @@ func describe(_ error: Error) -> (String, Int32) {
         return (error.message, Exit.badQuery)
     case let error as ArchiveError:
         return (error.description, Exit.failure)
+    case let error as ReadError where error.isDiskFull:
+        return ("\(error.description): no room to write; nothing was lost", Exit.failure)
     case let error as ReadError:
         return (error.description, Exit.failure)
     case let error as SQLiteError:
-        if error.isDiskFull { return ("the disk is full: \(error.message); nothing after the last commit was written", Exit.failure) }
+        if error.isDiskFull {
+            let what = error.systemErrno == EFBIG ? "the file size limit (ulimit -f) was reached" : "the disk is full"
+            return ("\(what): \(error.message); everything up to the last commit is kept; run the same command again with room", Exit.failure)
+        }
+        if error.code == 10, let limit = fileSizeLimit {
+            // SQLite does not always keep the errno of a failed write; a finite file-size
+            // limit is then the likely cause.
+            return ("a write failed (\(error.message)): the file size limit (ulimit -f, \(humanBytes(limit))) was probably reached; "
+                    + "everything up to the last commit is kept; run the same command again without the limit", Exit.failure)
+        }
         return ("SQLite: \(error.message)", Exit.failure)
     case let error as NotFound:
         return (error.message, Exit.notFound)
     default:
         return ("\(error)", Exit.failure)
     }
+}
+
+/// The process's file-size limit in bytes, nil when unlimited.
+var fileSizeLimit: Int64? {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+    return Int64(clamping: limit.rlim_cur)
 }
 
 struct NotFound: Error {

@@ -22,7 +22,14 @@ enum Paths {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // package root
 
-    static let binary: URL = packageRoot.appendingPathComponent(".build/debug/archive")
+    /// `.build/debug/archive`, unless $ARCHIVE_TEST_BINARY names another build (for runs
+    /// with `--scratch-path`; a relative path is taken from the package root).
+    static let binary: URL = {
+        if let chosen = ProcessInfo.processInfo.environment["ARCHIVE_TEST_BINARY"], !chosen.isEmpty {
+            return chosen.hasPrefix("/") ? URL(fileURLWithPath: chosen) : packageRoot.appendingPathComponent(chosen)
+        }
+        return packageRoot.appendingPathComponent(".build/debug/archive")
+    }()
     static let sampleDump: URL = packageRoot.appendingPathComponent("samples/sample-dump.txt")
 
     /// The binary, or a failed test that says how to get it.

@@ -65,9 +65,17 @@ struct DumpFeed: Sendable {
             case .standardInput:
                 source = ByteSource(descriptor: STDIN_FILENO, name: "-")
             }
-            try source.fill(atLeast: TextEncoding.sampleSize)
+            // Judged from the start of the file, wherever reading resumes, so a resumed
+            // import reads the rest exactly as an uninterrupted one would.
+            let sample: ByteSource
+            if case .file(let path, let from, _) = input, from.offset > 0 {
+                sample = try ByteSource(path: path)
+            } else {
+                sample = source
+            }
+            try sample.fill(atLeast: TextEncoding.sampleSize)
             let encoding: TextEncoding
-            switch source.withUnread({ TextEncoding.detect($0) }) {
+            switch sample.withUnread({ TextEncoding.detect($0) }) {
             case .success(let detected): encoding = detected
             case .failure(let refusal): throw ReadError(path: inputName, reason: refusal.reason)
             }

@@ -172,15 +172,16 @@ public final class Importer {
                 observer?.progress(current.adding(to: summary), file: file.path, fileBytesDone: batch.offset, fileBytesTotal: total)
             case .finished(let end):
                 guard var current = pending else { return }
-                if archive.connection.isInTransaction { try commit(&current) }
-                pending = nil
-                try archive.connection.transaction {
-                    if file.isStandardInput {
-                        try ledger.complete(id: current.fileID, size: end.bytesRead, sha256: end.sha256)
-                    } else {
-                        try ledger.complete(id: current.fileID)
-                    }
+                // The last records and the 'complete' mark commit together: a kill between
+                // them would make the next run read the last record again.
+                if !archive.connection.isInTransaction { try archive.connection.begin() }
+                if file.isStandardInput {
+                    try ledger.complete(id: current.fileID, size: end.bytesRead, sha256: end.sha256)
+                } else {
+                    try ledger.complete(id: current.fileID)
                 }
+                try commit(&current)
+                pending = nil
                 summary.bytes += end.offset - start.offset
                 observer?.progress(summary, file: file.path, fileBytesDone: end.offset, fileBytesTotal: total)
                 if summary.records == recordsBefore && start.offset == 0 {

@@ -35,7 +35,7 @@ public struct ArchiveStats: Equatable, Sendable {
         stats.articles = try connection.scalarInt("SELECT count(*) FROM articles")
         stats.duplicatesSeen = try connection.scalarInt("SELECT coalesce(sum(duplicates), 0) FROM files")
         stats.files = try connection.scalarInt("SELECT count(*) FROM files")
-        stats.filesIncomplete = try connection.scalarInt("SELECT count(*) FROM files WHERE status <> 'complete'")
+        stats.filesIncomplete = try connection.scalarInt("SELECT count(*) FROM files WHERE status <> 'complete' AND path <> '-'")
         stats.importErrors = try connection.scalarInt("SELECT count(*) FROM import_errors WHERE article_id IS NULL")
         stats.undated = try connection.scalarInt("SELECT count(*) FROM articles WHERE published IS NULL")
         stats.versions = try connection.scalarInt("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")

@@ -11,9 +11,12 @@ public struct ArchiveCheck {
     }
 
     let connection: Connection
+    /// Another command is writing right now: its unfinished work is not a problem.
+    let writerActive: Bool
 
-    public init(archive: Archive) {
+    public init(archive: Archive, writerActive: Bool = false) {
         self.connection = archive.connection
+        self.writerActive = writerActive
     }
 
     public func run() throws -> [Finding] {
@@ -47,6 +50,7 @@ public struct ArchiveCheck {
     func fullTextIndex() throws -> Finding {
         let search = SearchIndex(connection: connection)
         if try search.pendingCount() > 0 {
+            if writerActive { return finding("full-text index", nil) }
             return finding("full-text index", "\(try search.pendingCount()) articles not indexed yet (an import was interrupted)",
                            remedy: "`archive import` (any file) or `archive repair`")
         }
@@ -111,8 +115,10 @@ public struct ArchiveCheck {
     func ledger() throws -> Finding {
         var problems: [String] = []
         var unfinished: [String] = []
-        try connection.prepare("SELECT path FROM files WHERE status <> 'complete'").forEachRow { unfinished.append($0.string(0)) }
-        if !unfinished.isEmpty { problems.append("interrupted import of \(unfinished.prefix(3).joined(separator: ", "))") }
+        // Standard input cannot be read again by the archive: what an interrupted import
+        // from it committed is kept, and its row stays 'importing' for the record.
+        try connection.prepare("SELECT path FROM files WHERE status <> 'complete' AND path <> '-'").forEachRow { unfinished.append($0.string(0)) }
+        if !unfinished.isEmpty && !writerActive { problems.append("interrupted import of \(unfinished.prefix(3).joined(separator: ", "))") }
         let badCounts = try connection.scalarInt("SELECT count(*) FROM files WHERE records <> inserted + duplicates + errors")
         if badCounts > 0 { problems.append("\(badCounts) files whose counts do not add up") }
         let badOffsets = try connection.scalarInt("SELECT count(*) FROM files WHERE path <> '-' AND (resume_offset < 0 OR resume_offset > size)")

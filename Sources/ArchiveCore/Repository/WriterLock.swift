@@ -45,6 +45,19 @@ public final class WriterLock {
         close(descriptor)
     }
 
+    /// True when a writing command holds the lock of `archivePath` right now. Creates
+    /// nothing: no lock file means no writer.
+    public static func isHeld(archivePath: String) -> Bool {
+        let descriptor = open(archivePath + "-lock", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
+            flock(descriptor, LOCK_UN)
+            return false
+        }
+        return errno == EWOULDBLOCK
+    }
+
     private static func holder(_ descriptor: Int32) -> Int32? {
         var buffer = [UInt8](repeating: 0, count: 32)
         let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
