@@ -29,7 +29,7 @@ struct CheckRepairTests {
         ("full-text index", "INSERT INTO articles_fts(articles_fts, rowid, title, body, tags) VALUES ('delete', 1, 'x', 'y', 'z')"),
         ("tag rows", "DELETE FROM article_tags WHERE tag = 'x'"),
         ("story links", "UPDATE articles SET duplicate_of = 999 WHERE id = 2"),
-        ("near-duplicate keys", "DELETE FROM near_keys WHERE article_id = 1"),
+        ("near-duplicate keys", "DELETE FROM near_keys WHERE article_id = 1; DELETE FROM near_keys_recent WHERE article_id = 1"),
         ("sightings", "INSERT INTO sightings (file_id, byte_offset, line, article_id, seen_at) VALUES (1, 99999, 1, 12345, 'x')"),
     ])
     func damageFoundAndRepaired(name: String, damage: String) throws {

@@ -124,3 +124,35 @@ enum MinHashPins {
     static let firstValues: [UInt32] = [31_784_037, 7_141_245, 3_463_769, 9_658_886]
     static let firstBand: Int64? = 5_424_914_286_487_559_172
 }
+
+@Suite("Key filter")
+struct KeyFilterTests {
+    @Test("never forgets a key; rarely claims one it was not given; saves and loads as it was")
+    func bloomFilter() throws {
+        var random = SplitMix(seed: 5)
+        var filter = KeyFilter(capacity: 100_000)
+        let keys = (0..<100_000).map { _ in Int64(bitPattern: random.next()) }
+        for key in keys { filter.insert(key) }
+        #expect(keys.allSatisfy(filter.mayContain))
+        let strangers = (0..<100_000).map { _ in Int64(bitPattern: random.next()) }
+        let falsePositives = strangers.filter(filter.mayContain).count
+        #expect(falsePositives < 2_000, "\(falsePositives) of 100,000 (about 1% expected when full)")
+        let copy = try #require(filter.words.withUnsafeBytes { bytes in
+            KeyFilter(byteCount: bytes.count, count: filter.count) { $0.copyMemory(from: bytes) }
+        })
+        #expect(copy.words == filter.words && copy.count == filter.count)
+        #expect(keys.allSatisfy(copy.mayContain))
+    }
+
+    @Test("an import saves the filter; the next one reads it, finds old articles, and saves it again")
+    func savedBetweenImports() throws {
+        let directory = TemporaryDirectory()
+        let db = directory.path("a.db")
+        try importDumps([directory.write("1.jsonl", StoryLinkTests.line("Original", StoryLinkTests.original))], into: db)
+        #expect(try count("SELECT count(*) FROM near_key_filter", in: db) == 1)
+        let copy = StoryLinkTests.copies.first { $0.kind == "edits" }!
+        let summary = try importDumps([directory.write("2.jsonl", StoryLinkTests.line(copy.title, copy.body))], into: db)
+        #expect(summary.nearDuplicates == 1)
+        #expect(try count("SELECT keys FROM near_key_filter", in: db) >= 2 * CandidateKeys.bandCount)
+    }
+}

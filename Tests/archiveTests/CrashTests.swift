@@ -45,6 +45,7 @@ struct CrashTests {
         let result = try runProcess(sqlite3, [db, """
             DELETE FROM article_tags WHERE article_id % 3 = 0;
             DELETE FROM near_keys WHERE article_id % 4 = 0;
+            DELETE FROM near_keys_recent WHERE article_id % 4 = 0;
             UPDATE articles SET duplicate_of = NULL, similarity = NULL, match_rule = NULL WHERE id % 2 = 0;
             INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
             INSERT INTO sightings (file_id, byte_offset, line, article_id, seen_at) VALUES (1, 999999999, 1, 999999, 'x');

@@ -343,7 +343,7 @@ struct ArchiveSnapshot: Equatable {
             FROM articles ORDER BY id
             """),
         ("links", "SELECT id, duplicate_of, match_rule, round(similarity, 6) AS similarity FROM articles ORDER BY id"),
-        ("near_keys", "SELECT key, article_id FROM near_keys ORDER BY key, article_id"),
+        ("near_keys", "SELECT key, article_id FROM near_keys_all ORDER BY key, article_id"),
         ("article_tags", "SELECT article_id, tag, position FROM article_tags ORDER BY article_id, position, tag"),
         ("sightings", """
             SELECT f.path, s.byte_offset, s.line, s.article_id FROM sightings s JOIN files f ON f.id = s.file_id

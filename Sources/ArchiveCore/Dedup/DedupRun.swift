@@ -34,6 +34,8 @@ public struct DedupRun {
             try connection.transaction {
                 try connection.execute("""
                     DELETE FROM near_keys;
+                    DELETE FROM near_keys_recent;
+                    DELETE FROM near_key_filter;
                     UPDATE articles SET duplicate_of = NULL, similarity = NULL, match_rule = NULL
                         WHERE duplicate_of IS NOT NULL OR similarity IS NOT NULL;
                     """)
@@ -58,6 +60,7 @@ public struct DedupRun {
                 for item in batch where try index.check(id: item.id, keys: CandidateKeys(item.shingles), shingles: item.shingles) != .unique {
                     result.versions += 1
                 }
+                try index.mergeRecentKeys()
                 state.nextArticleID = last.id + 1
                 try state.save(connection)
             }
@@ -67,6 +70,7 @@ public struct DedupRun {
         try connection.transaction {
             state.isRunning = false
             try state.save(connection)
+            try index.saveFilter()
         }
         return result
     }

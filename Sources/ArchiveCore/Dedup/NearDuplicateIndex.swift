@@ -5,7 +5,7 @@ final class NearDuplicateIndex {
     let connection: Connection
     let policy: NearDuplicatePolicy
     private let findCandidates: Statement
-    private let insertKey: Statement
+    private let insertKeys: Statement
     private let loadVersion: Statement
     private let link: Statement
     private let moveStory: Statement
@@ -15,6 +15,15 @@ final class NearDuplicateIndex {
     private var recentOrder: [Int64] = []
     private var recentNext = 0
     static let recentCapacity = 4_096
+
+    /// Rows in near_keys_recent; merged into near_keys past `recentLimit`.
+    private(set) var recentKeys: Int
+    /// About 120,000 articles' keys: small enough to stay in the page cache, so inserting
+    /// there dirties few pages per commit.
+    static let recentLimit = 2_000_000
+
+    /// Every key on file, in a Bloom filter, so most articles need no lookup at all.
+    private var filter: KeyFilter
 
     /// Candidates verified per article, most shared keys first: a lead shared by
     /// thousands of template stories must not make one import quadratic.
@@ -29,15 +38,22 @@ final class NearDuplicateIndex {
         case supersedes(previous: Int64)
     }
 
-    init(connection: Connection, policy: NearDuplicatePolicy) throws {
+    /// `expectedArticles`: about how many new articles will be checked (sizes the filter).
+    init(connection: Connection, policy: NearDuplicatePolicy, expectedArticles: Int = 0) throws {
         self.connection = connection
         self.policy = policy
         let placeholders = Array(repeating: "?", count: CandidateKeys.bandCount + 1).joined(separator: ", ")
-        findCandidates = try connection.prepare("SELECT article_id FROM near_keys WHERE key IN (\(placeholders))")
-        insertKey = try connection.prepare("INSERT OR IGNORE INTO near_keys (key, article_id) VALUES (?, ?)")
+        findCandidates = try connection.prepare("""
+            SELECT article_id FROM near_keys WHERE key IN (\(placeholders))
+            UNION ALL SELECT article_id FROM near_keys_recent WHERE key IN (\(placeholders))
+            """)
+        let rows = Array(repeating: "(?, ?)", count: CandidateKeys.bandCount + 1).joined(separator: ", ")
+        insertKeys = try connection.prepare("INSERT OR IGNORE INTO near_keys_recent (key, article_id) VALUES \(rows)")
+        recentKeys = try connection.scalarInt("SELECT count(*) FROM near_keys_recent")
         loadVersion = try connection.prepare("SELECT body, duplicate_of FROM articles WHERE id = ?")
         link = try connection.prepare("UPDATE articles SET duplicate_of = ?, similarity = ?, match_rule = ? WHERE id = ?")
         moveStory = try connection.prepare("UPDATE articles SET duplicate_of = ?1 WHERE duplicate_of = ?2")
+        filter = try Self.loadFilter(connection, expectedKeys: expectedArticles * (CandidateKeys.bandCount + 1))
     }
 
     /// Checks `article` (already stored as `id`) against the archive and files it. When
@@ -49,9 +65,11 @@ final class NearDuplicateIndex {
             guard let version = try load(candidate), let match = policy.match(shingles, version.shingles) else { continue }
             matched.append((candidate, version.canonical ?? candidate, match))
         }
-        for key in keys.all {
-            try insertKey.bind(.integer(key), .integer(id)).run()
-        }
+        // All keys in one statement; a missing lead key is filed as a repeat of a band key.
+        let all = keys.bands + [keys.lead ?? keys.bands[0]]
+        try insertKeys.bind(all.flatMap { [SQLiteValue.integer($0), .integer(id)] }).run()
+        recentKeys += all.count
+        for key in all { filter.insert(key) }
         remember(id, shingles)
         guard let best = matched.max(by: { Self.better($1.match, than: $0.match) }) else { return .unique }
 
@@ -82,9 +100,11 @@ final class NearDuplicateIndex {
     /// Articles filed under any of `keys`, those sharing the most keys first, at most
     /// `maximumCandidates` of them.
     private func candidates(sharing keys: CandidateKeys, excluding id: Int64) throws -> [Int64] {
+        if !keys.all.contains(where: filter.mayContain) { return [] }
         var values: [SQLiteValue] = keys.bands.map { .integer($0) }
         // A missing lead key is bound as NULL, which matches nothing.
         values.append(keys.lead.map { .integer($0) } ?? .null)
+        values += values
         var shared: [Int64: Int] = [:]
         try findCandidates.bind(values).forEachRow { row in
             let candidate = Int64(row.int(0))
@@ -92,6 +112,51 @@ final class NearDuplicateIndex {
         }
         return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(Self.maximumCandidates).map(\.key)
+    }
+
+    /// The saved filter, or one built from every key on file (once after a crash, or
+    /// when it outgrew its size). Either way the saved row is removed, in its own
+    /// transaction, before any key is written: a filter that misses keys is never read.
+    private static func loadFilter(_ connection: Connection, expectedKeys: Int) throws -> KeyFilter {
+        var saved: KeyFilter?
+        if let (count, size) = try connection.prepare("SELECT keys, length(bits) FROM near_key_filter WHERE id = 1")
+            .firstRow({ ($0.int(0), $0.int(1)) }) {
+            saved = try KeyFilter(byteCount: size, count: count) { storage in
+                try connection.readBlob(table: "near_key_filter", column: "bits", row: 1, into: storage)
+            }
+        }
+        if connection.isInTransaction {
+            try connection.execute("DELETE FROM near_key_filter")
+        } else {
+            try connection.transaction { try connection.execute("DELETE FROM near_key_filter") }
+        }
+        if let filter = saved, filter.count + expectedKeys <= filter.capacity {
+            return filter
+        }
+        let onFile = try saved?.count ?? connection.scalarInt("SELECT (SELECT count(*) FROM near_keys) + (SELECT count(*) FROM near_keys_recent)")
+        var filter = KeyFilter(capacity: (onFile + expectedKeys) * 5 / 4)
+        try connection.prepare("SELECT key FROM near_keys_all").forEachRow { filter.insert(Int64($0.int(0))) }
+        return filter
+    }
+
+    /// Saves the filter for the next run, inside the caller's transaction.
+    func saveFilter() throws {
+        try filter.words.withUnsafeBytes { bytes in
+            try connection.prepare("INSERT OR REPLACE INTO near_key_filter (id, keys, bits) VALUES (1, ?, zeroblob(?))")
+                .bind(.integer(Int64(filter.count)), .integer(Int64(bytes.count))).run()
+            try connection.writeBlob(table: "near_key_filter", column: "bits", row: 1, from: bytes)
+        }
+    }
+
+    /// Moves the recent keys into near_keys, in key order, inside the caller's
+    /// transaction, when there are more than `recentLimit` of them (or always).
+    func mergeRecentKeys(force: Bool = false) throws {
+        guard force || recentKeys > Self.recentLimit else { return }
+        try connection.execute("""
+            INSERT OR IGNORE INTO near_keys (key, article_id) SELECT key, article_id FROM near_keys_recent ORDER BY key;
+            DELETE FROM near_keys_recent;
+            """)
+        recentKeys = 0
     }
 
     /// Jaccard matches beat containment matches; then the higher similarity wins.

@@ -52,9 +52,13 @@ public final class Importer {
 
     public func run(paths: [String]) throws -> ImportSummary {
         let started = Date()
-        try prepareNearDuplicates()
-        try index.holdNewArticles()
         let (files, problems) = DumpDiscovery.files(for: paths, format: options.format)
+        // About 3 kB an article: enough to size the near-duplicate key filter.
+        let inputBytes = files.reduce(Int64(0)) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)??.int64Value ?? 0)
+        }
+        try prepareNearDuplicates(expectedArticles: Int(inputBytes / 3_000))
+        try index.holdNewArticles()
         for problem in problems {
             summary.filesFailed += 1
             observer?.warning(problem)
@@ -69,6 +73,7 @@ public final class Importer {
         }
         // Also finishes the index of an earlier import that was killed before this step.
         try index.finish()
+        if let nearIndex { try archive.connection.transaction { try nearIndex.saveFilter() } }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -76,7 +81,7 @@ public final class Importer {
     /// Near duplicates are checked during the import only when the whole archive is
     /// checked already; otherwise the pending `archive dedup` run covers these articles
     /// too, in id order, and checking some now would only be redone.
-    private func prepareNearDuplicates() throws {
+    private func prepareNearDuplicates(expectedArticles: Int) throws {
         var state = try DedupState.load(archive.connection)
         if state.isRunning {
             observer?.note("near-duplicate check pending (from article \(state.nextArticleID)); run `archive dedup` to finish it")
@@ -91,7 +96,7 @@ public final class Importer {
             observer?.note("near duplicates not checked; run `archive dedup` to check them")
             return
         }
-        nearIndex = try NearDuplicateIndex(connection: archive.connection, policy: state.policy)
+        nearIndex = try NearDuplicateIndex(connection: archive.connection, policy: state.policy, expectedArticles: expectedArticles)
     }
 
     // MARK: One file
@@ -284,6 +289,7 @@ public final class Importer {
     private func commit(_ pending: inout PendingCommit) throws {
         do {
             if let resume = pending.resume { try ledger.advance(id: pending.fileID, to: resume, adding: pending.counts) }
+            try nearIndex?.mergeRecentKeys()
             try archive.connection.commit()
         } catch {
             archive.connection.rollback()

@@ -97,11 +97,11 @@ public struct ArchiveCheck {
         let checkedBelow = state.isRunning ? state.nextArticleID : Int64.max
         let checked = try connection.scalarInt("SELECT count(*) FROM articles WHERE id < ?", .integer(checkedBelow))
         let filed = try connection.scalarInt("""
-            SELECT count(*) FROM (SELECT article_id FROM near_keys GROUP BY article_id HAVING count(*) >= \(CandidateKeys.bandCount))
+            SELECT count(*) FROM (SELECT article_id FROM near_keys_all GROUP BY article_id HAVING count(DISTINCT key) >= \(CandidateKeys.bandCount))
             WHERE article_id IN (SELECT id FROM articles WHERE id < ?)
             """, .integer(checkedBelow))
         let stale = try connection.scalarInt("""
-            SELECT count(*) FROM (SELECT DISTINCT article_id FROM near_keys) WHERE article_id NOT IN (SELECT id FROM articles)
+            SELECT count(*) FROM (SELECT DISTINCT article_id FROM near_keys_all) WHERE article_id NOT IN (SELECT id FROM articles)
             """)
         var problems: [String] = []
         if filed < checked { problems.append("\(checked - filed) checked articles lack their candidate keys") }

@@ -141,6 +141,37 @@ public final class Connection {
         if isInTransaction { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
     }
 
+    /// Copies a BLOB cell into `destination` through SQLite's incremental I/O, without
+    /// an intermediate copy of the whole value (filters of tens of megabytes).
+    func readBlob(table: String, column: String, row: Int64, into destination: UnsafeMutableRawBufferPointer) throws(SQLiteError) {
+        try withBlob(table: table, column: column, row: row, writable: false) { blob throws(SQLiteError) in
+            let code = sqlite3_blob_read(blob, destination.baseAddress, Int32(destination.count), 0)
+            guard code == SQLITE_OK else { throw SQLiteError(connection: handle, code: code) }
+        }
+    }
+
+    /// Writes `source` over a BLOB cell of exactly its size (made with zeroblob).
+    func writeBlob(table: String, column: String, row: Int64, from source: UnsafeRawBufferPointer) throws(SQLiteError) {
+        try withBlob(table: table, column: column, row: row, writable: true) { blob throws(SQLiteError) in
+            var offset = 0
+            while offset < source.count {
+                let length = min(1 << 20, source.count - offset)
+                let code = sqlite3_blob_write(blob, source.baseAddress! + offset, Int32(length), Int32(offset))
+                guard code == SQLITE_OK else { throw SQLiteError(connection: handle, code: code) }
+                offset += length
+            }
+        }
+    }
+
+    private func withBlob(table: String, column: String, row: Int64, writable: Bool,
+                          _ body: (OpaquePointer) throws(SQLiteError) -> Void) throws(SQLiteError) {
+        var blob: OpaquePointer?
+        let code = sqlite3_blob_open(handle, "main", table, column, row, writable ? 1 : 0, &blob)
+        guard code == SQLITE_OK, let blob else { throw SQLiteError(connection: handle, code: code) }
+        defer { sqlite3_blob_close(blob) }
+        try body(blob)
+    }
+
     /// True when this SQLite library was compiled with `option` (for example "ENABLE_FTS5").
     public func compileOptionUsed(_ option: String) -> Bool {
         sqlite3_compileoption_used(option) != 0

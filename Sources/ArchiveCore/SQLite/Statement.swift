@@ -130,6 +130,14 @@ public final class Statement {
 
     public func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
 
+    /// The column's bytes in place (nil for NULL), valid only during `body`.
+    public func withBlob<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        guard sqlite3_column_type(handle, index) != SQLITE_NULL, let bytes = sqlite3_column_blob(handle, index) else {
+            return try body(nil)
+        }
+        return try body(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, index))))
+    }
+
     /// The column's UTF-8 bytes in place (nil for NULL), valid only during `body`: for
     /// streaming large results without making Strings.
     public func withUTF8<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
