@@ -157,3 +157,25 @@ extension SearchTests {
         #expect(tagged.rankedNewest == nil)
     }
 }
+
+extension SearchTests {
+    @Test("a prefix term is rewritten as the index terms under it, and finds the same articles")
+    func prefixExpansion() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        let archive = try Archive(path: db, mode: .read)
+        let expansion = PrefixExpansion(connection: archive.connection)
+        let rewritten = try expansion.expand("\"econom\"*")
+        #expect(rewritten.hasPrefix("(") && rewritten.contains(" OR ") && rewritten.contains("\"econom\""))
+        #expect(try expansion.expand("\"zzzq\"*") == "\"zzzq\"")
+        // Raw syntax it cannot rewrite safely stays as it is.
+        #expect(try expansion.expand("NEAR(econom* budget)") == "NEAR(econom* budget)")
+        #expect(try expansion.expand("title:econom*") == "title:econom*")
+        let search = ArticleSearch(connection: archive.connection)
+        let windowed = try search.search(try ArticleFilter(query: SearchQuery("econom*")), limit: 10, reach: .standard)
+        let exhaustive = try search.search(try ArticleFilter(query: SearchQuery("econom*")), limit: 10, reach: .everything)
+        #expect(Set(windowed.hits.map(\.id)) == Set(exhaustive.hits.map(\.id)))
+        #expect(!windowed.hits.isEmpty)
+        #expect(throws: SearchError.self) { try search.search(try ArticleFilter(query: SearchQuery("econom* AND", raw: true)), limit: 10) }
+    }
+}

@@ -57,8 +57,13 @@ public struct ArticleSearch {
     }
 
     public func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown, reach: Reach) throws -> Page {
-        guard filter.query != nil else { throw SearchError.emptyQuery }
-        let parts = try FilterSQL(filter)
+        guard let query = filter.query else { throw SearchError.emptyQuery }
+        var parts = try FilterSQL(filter)
+        if case .newest = reach {
+            // The rewrite touches only simple expressions, and keeps a wrong one wrong:
+            // SQLite still judges every query.
+            parts = try FilterSQL(filter, expression: PrefixExpansion(connection: connection).expand(query.ftsExpression()))
+        }
         if case .newest(let base) = reach {
             var window = max(base, (limit + offset) * 4)
             // The window grows until the filters leave a full page, or it holds every match.

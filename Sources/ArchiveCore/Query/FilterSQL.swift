@@ -8,11 +8,13 @@ struct FilterSQL {
     /// The FTS5 MATCH expression, when the filter has a query.
     var matchExpression: String?
 
-    init(_ filter: ArticleFilter) throws(SearchError) {
+    /// `expression`: the MATCH expression to use instead of the query's own (rewritten).
+    init(_ filter: ArticleFilter, expression rewritten: String? = nil) throws(SearchError) {
         if let query = filter.query {
             from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
             conditions.append("articles_fts MATCH ?")
-            let expression = try query.ftsExpression()
+            let expression: String
+            if let rewritten { expression = rewritten } else { expression = try query.ftsExpression() }
             matchExpression = expression
             values.append(.text(expression))
             usesIndex = true

@@ -33,30 +33,30 @@ public final class Archive {
         let folderIsWritable = FileManager.default.isWritableFile(atPath: url.deletingLastPathComponent().path)
         let readAccess: Connection.Access = !folderIsWritable && !FileManager.default.fileExists(atPath: path + "-shm")
             ? .readOnlyImmutable : .readOnly
-        if mode == .read {
-            // An empty database is no archive yet: reading must not turn it into one.
-            let isEmpty = try Self.withConnection(path: path, access: readAccess) { connection in
-                try Self.check(connection, path: path, migrator: migrator)
-                return try connection.scalarInt("SELECT count(*) FROM sqlite_schema") == 0
-            }
-            if isEmpty { throw ArchiveError.missing(path: path) }
-            // An archive made by an older binary is brought up to date once, then read.
-            let needsMigration = try Self.withConnection(path: path, access: readAccess) {
-                try migrator.appliedVersion($0) < migrator.latestVersion
-            }
-            if needsMigration, FileManager.default.isWritableFile(atPath: path) {
-                try Self.withConnection(path: path, access: .readWrite) { try Self.prepareForWriting($0, path: path, migrator: migrator) }
-            }
-        }
-        let connection = try Self.open(path: path, access: mode == .write ? .readWriteCreate : readAccess)
-        self.connection = connection
-        try Self.configure(connection)
-        if mode == .write {
+        guard mode == .read else {
+            connection = try Self.open(path: path, access: .readWriteCreate)
+            try Self.configure(connection)
             try Self.prepareForWriting(connection, path: path, migrator: migrator)
-        } else {
-            try Self.check(connection, path: path, migrator: migrator)
-            connection.setBusyTimeout(milliseconds: 10_000)
+            return
         }
+        // One connection does for checking and reading: each open and close of a WAL
+        // database costs milliseconds, and a search should take few.
+        var reader = try Self.open(path: path, access: readAccess)
+        try Self.configure(reader)
+        try Self.check(reader, path: path, migrator: migrator)
+        // An empty database is no archive yet: reading must not turn it into one.
+        if try reader.scalarInt("SELECT count(*) FROM sqlite_schema") == 0 {
+            reader.close()
+            throw ArchiveError.missing(path: path)
+        }
+        // An archive made by an older binary is brought up to date once, then read.
+        if try migrator.appliedVersion(reader) < migrator.latestVersion, FileManager.default.isWritableFile(atPath: path) {
+            reader.close()
+            try Self.withConnection(path: path, access: .readWrite) { try Self.prepareForWriting($0, path: path, migrator: migrator) }
+            reader = try Self.open(path: path, access: readAccess)
+            try Self.configure(reader)
+        }
+        connection = reader
     }
 
     public func close() { connection.close() }

@@ -1,0 +1,85 @@
+/// Rewrites prefix terms (`econom*`) as the index terms they stand for
+/// (`("econom" OR "economi" OR "economist")`). FTS5 answers a prefix query by merging
+/// the whole document list of every such term before it returns a single row; the same
+/// terms joined by OR are read lazily, newest first, which the ranking window needs.
+/// Terms come from the index's own vocabulary (fts5vocab), so the matches are the same.
+struct PrefixExpansion {
+    let connection: Connection
+
+    /// More index terms than this under one prefix, and the prefix stays a prefix.
+    static let maximumTerms = 64
+
+    /// The expression with each expandable prefix term rewritten; unchanged when it has
+    /// none, or is raw syntax too complex to rewrite safely (parentheses, NEAR, columns).
+    func expand(_ expression: String) throws -> String {
+        guard expression.contains("*") else { return expression }
+        if expression.contains(where: { "():^{}".contains($0) }) || expression.uppercased().contains("NEAR") { return expression }
+        var output = ""
+        var index = expression.startIndex
+        while index < expression.endIndex {
+            let (token, next) = Self.token(in: expression, from: index)
+            output += try expandToken(token)
+            index = next
+        }
+        return output
+    }
+
+    /// The next run of non-space text (a quoted string counts as one, spaces and all),
+    /// or a run of spaces.
+    static func token(in text: String, from start: String.Index) -> (Substring, String.Index) {
+        var index = start
+        if text[index].isWhitespace {
+            while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
+            return (text[start..<index], index)
+        }
+        var inQuotes = false
+        while index < text.endIndex, inQuotes || !text[index].isWhitespace {
+            if text[index] == "\"" { inQuotes.toggle() }
+            index = text.index(after: index)
+        }
+        return (text[start..<index], index)
+    }
+
+    /// `word*` or `"word"*` with a single lowercase ASCII word: its terms, OR-ed.
+    private func expandToken(_ token: Substring) throws -> String {
+        guard token.hasSuffix("*") else { return String(token) }
+        var word = token.dropLast()
+        if word.hasPrefix("\"") && word.hasSuffix("\"") && word.count >= 2 { word = word.dropFirst().dropLast() }
+        let prefix = word.lowercased()
+        guard !prefix.isEmpty, prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return String(token) }
+        guard let terms = try terms(startingWith: prefix) else { return String(token) }
+        if terms.isEmpty { return "\"\(prefix)\"" }
+        return "(" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+    }
+
+    /// The index terms starting with `prefix`, nil when there are too many or one of them
+    /// would not stand for itself when read back through the tokenizer.
+    private func terms(startingWith prefix: String) throws -> [String]? {
+        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_vocab USING fts5vocab(main, articles_fts, row)")
+        var terms: [String] = []
+        try connection.prepare("""
+            SELECT term FROM temp.archive_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?
+            """).bind(.text(prefix), .text(prefix + "\u{10FFFF}"), .integer(Int64(Self.maximumTerms + 1)))
+            .forEachRow { terms.append($0.string(0)) }
+        guard terms.count <= Self.maximumTerms else { return nil }
+        guard terms.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else { return nil }
+        return try readBack(terms) ? terms : nil
+    }
+
+    /// True when the tokenizer turns each term into itself: a term from the index is
+    /// already stemmed, and stemming it again must not change it.
+    private func readBack(_ terms: [String]) throws -> Bool {
+        try connection.execute("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_stems USING fts5(term, tokenize='porter unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_stems_vocab USING fts5vocab(temp, archive_stems, instance);
+            DELETE FROM temp.archive_stems;
+            """)
+        let insert = try connection.prepare("INSERT INTO temp.archive_stems (rowid, term) VALUES (?, ?)")
+        for (row, term) in terms.enumerated() { try insert.bind(.integer(Int64(row + 1)), .text(term)).run() }
+        var stems: [Int64: [String]] = [:]
+        try connection.prepare("SELECT doc, term FROM temp.archive_stems_vocab").forEachRow {
+            stems[Int64($0.int(0)), default: []].append($0.string(1))
+        }
+        return terms.enumerated().allSatisfy { stems[Int64($0.offset + 1)] == [$0.element] }
+    }
+}
