@@ -40,6 +40,8 @@ public final class Importer {
     private var nearIndex: NearDuplicateIndex?
     private let index: SearchIndex
     private var summary = ImportSummary()
+    private var isPrepared = false
+    private var inputBytes: Int64 = 0
 
     public init(archive: Archive, options: Options = Options(), observer: ImportObserver? = nil) throws {
         self.archive = archive
@@ -54,11 +56,9 @@ public final class Importer {
         let started = Date()
         let (files, problems) = DumpDiscovery.files(for: paths, format: options.format)
         // About 3 kB an article: enough to size the near-duplicate key filter.
-        let inputBytes = files.reduce(Int64(0)) { total, file in
+        inputBytes = files.reduce(Int64(0)) { total, file in
             total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)??.int64Value ?? 0)
         }
-        try prepareNearDuplicates(expectedArticles: Int(inputBytes / 3_000))
-        try index.holdNewArticles()
         for problem in problems {
             summary.filesFailed += 1
             observer?.warning(problem)
@@ -72,10 +72,19 @@ public final class Importer {
             }
         }
         // Also finishes the index of an earlier import that was killed before this step.
-        try index.finish()
+        if try isPrepared || index.pendingAfter() != nil { try index.finish() }
         if let nearIndex { try archive.connection.transaction { try nearIndex.saveFilter() } }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Done once, before the first file that is read: a run that skips every file (a
+    /// re-import) touches neither the key filter nor the full-text index.
+    private func prepareForReading() throws {
+        guard !isPrepared else { return }
+        isPrepared = true
+        try prepareNearDuplicates(expectedArticles: Int(inputBytes / 3_000))
+        try index.holdNewArticles()
     }
 
     /// Near duplicates are checked during the import only when the whole archive is
@@ -148,6 +157,7 @@ public final class Importer {
             input = .file(path: file.path, from: start, csvHeader: header)
         }
 
+        try prepareForReading()
         let feed = DumpFeed(input: input, format: format, nearDuplicates: nearIndex != nil,
                             batchRecords: options.feedRecords, batchBytes: 4 << 20)
         let channel = feed.start()
