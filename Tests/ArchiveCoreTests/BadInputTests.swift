@@ -48,7 +48,7 @@ struct BadInputTests {
     @Test("binary files and UTF-16 are refused with the reason; nothing is imported from them")
     func refusedFiles() throws {
         let directory = TemporaryDirectory()
-        var random = SplitMix(seed: 9)
+        var random = SplitMix64(seed: 9)
         let noise = (0..<100_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         let cases: [(String, [UInt8], String)] = [
             ("nul.txt", Array(repeating: 0, count: 5_000) + Array(Self.good.utf8), "binary data"),
@@ -193,15 +193,5 @@ struct BadInputTests {
         #expect(observer.warnings.contains { $0.contains(":1: date 2999-01-01T10:00:00 is in the future") })
         #expect(observer.warnings.contains { $0.contains(":7: unreadable date \"0000-01-01\"") })
         #expect(try count("SELECT count(*) FROM articles WHERE published IS NULL AND published_raw = '0000-01-01'", in: db) == 1)
-    }
-}
-
-/// A small seeded generator for reproducible test data.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return StableHash.mix(state)
     }
 }

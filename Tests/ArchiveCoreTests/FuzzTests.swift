@@ -21,7 +21,7 @@ struct FuzzTests {
     /// Bytes that matter to the parsers, so random inputs hit their branches.
     static let alphabet: [UInt8] = Array("\n\r \t\"{}[]:,|\\.!?aZ0Release time:".utf8) + [0x00, 0xC3, 0xA9, 0xE2, 0x80, 0xFF, 0xEF, 0xBB, 0xBF]
 
-    static func mutate(_ input: [UInt8], _ random: inout SplitMix) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...8, using: &random) {
             let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)
@@ -39,7 +39,7 @@ struct FuzzTests {
 
     @Test("random and mutated input never crashes a reader; spans stay inside the input", arguments: DumpFormat.allCases)
     func readersSurvive(format: DumpFormat) throws {
-        var random = SplitMix(seed: 0xF022 ^ UInt64(format.rawValue.count))
+        var random = SplitMix64(seed: 0xF022 ^ UInt64(format.rawValue.count))
         let seed = Array(Self.seeds[format]!.utf8)
         for iteration in 0..<Self.iterations {
             let input = iteration % 3 == 0
@@ -67,7 +67,7 @@ struct FuzzTests {
     func importsSurvive() throws {
         let directory = TemporaryDirectory()
         let db = directory.path("a.db")
-        var random = SplitMix(seed: 77)
+        var random = SplitMix64(seed: 77)
         for round in 0..<max(6, Self.iterations / 50) {
             for (format, text) in Self.seeds {
                 let name = "\(round)-\(format.rawValue).\(format == .text ? "txt" : format.rawValue)"

@@ -129,7 +129,7 @@ enum MinHashPins {
 struct KeyFilterTests {
     @Test("never forgets a key; rarely claims one it was not given; saves and loads as it was")
     func bloomFilter() throws {
-        var random = SplitMix(seed: 5)
+        var random = SplitMix64(seed: 5)
         var filter = KeyFilter(capacity: 100_000)
         let keys = (0..<100_000).map { _ in Int64(bitPattern: random.next()) }
         for key in keys { filter.insert(key) }

@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+import ArchiveCore
 
 #if canImport(Glibc)
 import Glibc
@@ -16,20 +17,10 @@ import Darwin
 
 // MARK: - Reproducible randomness
 
-/// SplitMix64: small, fast, and the same sequence on every machine for a seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+/// ArchiveCore's SplitMix64: the same sequence on every machine for a seed.
+typealias SeededGenerator = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// $ARCHIVE_SAFETY_SEED when set (to replay a run), else a fresh seed; printed
     /// either way so that a failure can be replayed.
     static func seeded(for name: String) -> (SeededGenerator, UInt64) {

@@ -1,8 +1,10 @@
-/// The one source of randomness in the test sets: SplitMix64 (Steele, Lea, Flood 2014).
-/// Written out here, with our own ways to draw from it, because the standard library's
-/// `Int.random(in:using:)` and `shuffle(using:)` are free to change their algorithms
-/// between Swift versions, and a labeled set must be the same bytes on every toolchain.
-public struct SplitMix64: Sendable {
+/// The one source of reproducible randomness (test sets, benchmark corpora, tests):
+/// SplitMix64 (Steele, Lea, Flood 2014). Written out, with our own ways to draw from it,
+/// because the standard library's `Int.random(in:using:)` and `shuffle(using:)` are free
+/// to change their algorithms between Swift versions, and a labeled set or a corpus must
+/// be the same bytes on every toolchain. (It is also a `RandomNumberGenerator`, for tests
+/// that need no such promise.)
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private(set) var state: UInt64
 
     public init(seed: UInt64) {
@@ -26,15 +28,12 @@ public struct SplitMix64: Sendable {
     }
 
     /// One step of the generator from `value`: for deriving seeds.
-    static func mix(_ value: UInt64) -> UInt64 {
-        finalize(value &+ golden)
+    public static func mix(_ value: UInt64) -> UInt64 {
+        StableHash.mix(value)
     }
 
     private static func finalize(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        StableHash.mix(value &- golden)
     }
 
     /// A whole number in 0..<bound (multiply-high; the bias, under 2^-40 for our bounds,
@@ -89,12 +88,5 @@ public struct SplitMix64: Sendable {
 
 extension String {
     /// A stable 64-bit name for seeding (FNV-1a): `Hasher` is seeded per process.
-    var seedValue: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
+    public var seedValue: UInt64 { StableHash.fnv1a(utf8) }
 }

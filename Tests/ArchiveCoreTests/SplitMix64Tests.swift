@@ -1,5 +1,5 @@
 import Testing
-@testable import ArchiveEvaluation
+@testable import ArchiveCore
 
 @Suite("SplitMix64")
 struct SplitMix64Tests {
