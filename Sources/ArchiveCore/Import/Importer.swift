@@ -74,6 +74,9 @@ public final class Importer {
         // Also finishes the index of an earlier import that was killed before this step.
         if try isPrepared || index.pendingAfter() != nil { try index.finish() }
         if let nearIndex { try archive.connection.transaction { try nearIndex.saveFilter() } }
+        // Leave the write-ahead log empty: the next reader opens the file without first
+        // indexing hundreds of megabytes of log. Readers in the way only make it partial.
+        if isPrepared { try? archive.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
