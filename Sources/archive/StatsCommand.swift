@@ -23,7 +23,7 @@ struct StatsCommand: ParsableCommand {
     static func text(_ s: ArchiveStats, path: String) -> String {
         var lines = ["\(path): \(humanBytes(s.fileBytes))"]
         lines.append("articles:        \(grouped(s.articles))")
-        lines.append("duplicates seen: \(grouped(s.duplicatesSeen)) exact copies")
+        lines.append("duplicates seen: \(grouped(s.duplicatesSeen)) exact " + (s.duplicatesSeen == 1 ? "copy" : "copies"))
         lines.append("stories:         \(grouped(s.articles - s.versions)), \(grouped(s.clusters)) of them with more than one version ("
                      + "\(grouped(s.versions)) versions)" + (s.dedupPending ? "; near-duplicate check pending: run `archive dedup`" : ""))
         lines.append("files imported:  \(grouped(s.files))" + (s.filesIncomplete > 0 ? " (\(s.filesIncomplete) interrupted: run import again)" : ""))

@@ -163,3 +163,28 @@ struct TextDumpReaderTests {
         #expect(tail == Array(all[2...]))
     }
 }
+
+@Suite("Line reader")
+struct LineReaderTests {
+    @Test("a line over the limit is skipped and reported; reading goes on after it")
+    func overlongLine() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.write("d.txt", "short\n" + String(repeating: "x", count: 5_000) + "\nafter\r\nlast")
+        var lines = LineReader(source: try ByteSource(path: path), maximumLength: 1_000)
+        #expect(try lines.next()?.text == "short")
+        do {
+            _ = try lines.next()
+            Issue.record("an overlong line must be reported")
+        } catch let tooLong as LineTooLong {
+            #expect(tooLong.start == InputPosition(offset: 6, line: 2))
+            #expect(tooLong.length == 5_000)
+            #expect(tooLong.problem(resume: lines.nextPosition).message == "line 2 is 5000 bytes long, over the 0 MiB limit; skipped")
+        }
+        let after = try lines.next()
+        #expect(after?.text == "after")
+        #expect(after?.start.line == 3)
+        let last = try lines.next()
+        #expect(last?.text == "last" && last?.isTerminated == false)
+        #expect(try lines.next() == nil)
+    }
+}

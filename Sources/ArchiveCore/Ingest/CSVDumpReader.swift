@@ -100,11 +100,7 @@ public struct CSVDumpReader: DumpReader {
 
     private mutating func nextLine() throws -> Line? {
         if !replay.isEmpty { return replay.removeFirst() }
-        do {
-            return try lines.next()
-        } catch let tooLong as LineTooLong {
-            throw tooLong
-        }
+        return try lines.next()
     }
 
     /// The next record's fields, joining lines while a quoted field is open.
@@ -114,9 +110,7 @@ public struct CSVDumpReader: DumpReader {
             guard let line = try nextLine() else { return nil }
             first = line
         } catch let tooLong as LineTooLong {
-            return .problem(DumpProblem(
-                message: "line \(tooLong.start.line) is \(tooLong.length) bytes long, over the \(tooLong.limit >> 20) MiB limit; skipped",
-                span: RecordSpan(start: tooLong.start, end: lines.nextPosition, isComplete: true), raw: []))
+            return .problem(tooLong.problem(resume: lines.nextPosition))
         }
         var raw = first.utf8Bytes
         var consumed: [Line] = [first]

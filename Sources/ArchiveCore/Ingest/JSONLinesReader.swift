@@ -15,9 +15,7 @@ public struct JSONLinesReader: DumpReader {
                 guard let next = try lines.next() else { return nil }
                 line = next
             } catch let tooLong as LineTooLong {
-                return .problem(DumpProblem(
-                    message: "line \(tooLong.start.line) is \(tooLong.length) bytes long, over the \(tooLong.limit >> 20) MiB limit; skipped",
-                    span: RecordSpan(start: tooLong.start, end: lines.nextPosition, isComplete: true), raw: []))
+                return .problem(tooLong.problem(resume: lines.nextPosition))
             }
             if line.isBlank { continue }
             let span = RecordSpan(start: line.start, end: line.end, isComplete: line.isTerminated)

@@ -61,6 +61,12 @@ public struct LineReader {
                 return nil
             }
             if let found {
+                guard found.index <= maximumLength else {
+                    let start = position
+                    source.consume(found.index + found.terminator)
+                    position = InputPosition(offset: source.offset, line: start.line + 1)
+                    throw LineTooLong(start: start, length: Int64(found.index), limit: maximumLength)
+                }
                 return take(count: found.index, terminator: found.terminator)
             }
             scanned = max(0, source.available - 1)
@@ -118,4 +124,10 @@ public struct LineTooLong: Error, Equatable {
     public let start: InputPosition
     public let length: Int64
     public let limit: Int
+
+    /// The problem a reader reports for it; reading goes on at `resume`.
+    func problem(resume: InputPosition) -> DumpProblem {
+        DumpProblem(message: "line \(start.line) is \(length) bytes long, over the \(limit >> 20) MiB limit; skipped",
+                    span: RecordSpan(start: start, end: resume, isComplete: true), raw: [])
+    }
 }

@@ -82,10 +82,7 @@ public struct TextDumpReader: DumpReader {
             do {
                 line = try lines.next()
             } catch let tooLong as LineTooLong {
-                let end = lines.nextPosition
-                pendingProblems.append(DumpProblem(
-                    message: "line \(tooLong.start.line) is \(tooLong.length) bytes long, over the \(tooLong.limit >> 20) MiB limit; skipped",
-                    span: RecordSpan(start: tooLong.start, end: end, isComplete: true), raw: []))
+                pendingProblems.append(tooLong.problem(resume: lines.nextPosition))
                 continue
             }
             guard let line else {
