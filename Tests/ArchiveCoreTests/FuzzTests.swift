@@ -15,7 +15,7 @@ struct FuzzTests {
             {"title": "One", "body": "Body one", "tags": ["a", "b"], "published": "2024-04-14 07:30", "url": "https://x/1"}
             {"title": "Two", "text": "B\\u00e9 \\"two\\"", "tags": "c | d", "date": "2024/04/15"}
             """,
-        .csv: CSVWriter.record(ExportedArticle.columns) + CSVWriter.record(["1", "T, \"quoted\"", "2024-04-14T07:30:00", "a | b", "line\nbreak", nil, nil, nil, nil]),
+        .csv: CSVWriter.record(ArticleExport.columns) + CSVWriter.record(["1", "T, \"quoted\"", "2024-04-14T07:30:00", "a | b", "line\nbreak", nil, nil, nil, nil]),
     ]
 
     /// Bytes that matter to the parsers, so random inputs hit their branches.

@@ -96,13 +96,22 @@ struct SearchTests {
         let directory = TemporaryDirectory()
         let db = try Self.fixture(directory)
         let archive = try Archive(path: db, mode: .read)
-        var ids: [Int64] = []
-        try ArticleExport(connection: archive.connection).forEach(try ArticleFilter()) { ids.append($0.id) }
-        #expect(ids == [1, 2, 3, 4])
-        var titles: [String] = []
-        try ArticleExport(connection: archive.connection).forEach(try ArticleFilter(query: SearchQuery("harbour"), since: "2024-03-10")) {
-            titles.append($0.title)
+        /// What `archive export --format jsonl` writes, read back as (id, title).
+        func exported(_ filter: ArticleFilter) throws -> [(Int64, String)] {
+            let path = directory.path("out-\(UUID().uuidString).jsonl")
+            let sink = try OutputSink(path: path)
+            try ArticleExport(connection: archive.connection).write(filter, as: .jsonl, to: sink)
+            try sink.finish()
+            return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+                guard case .object(let members) = try JSONValue.parse(Array(line.utf8)),
+                      case .number(let id)? = members.first(where: { $0.0 == "id" })?.1,
+                      case .string(let title)? = members.first(where: { $0.0 == "title" })?.1 else { return (-1, "") }
+                return (Int64(id), title)
+            }
         }
+        let ids = try exported(try ArticleFilter()).map(\.0)
+        #expect(ids == [1, 2, 3, 4])
+        let titles = try exported(try ArticleFilter(query: SearchQuery("harbour"), since: "2024-03-10")).map(\.1)
         #expect(titles == ["Council budget approved"])
     }
 

@@ -93,8 +93,6 @@ public final class ByteSource {
         return available >= count
     }
 
-    var isAtEnd: Bool { finished && available == 0 }
-
     /// SHA-256 of everything read, for sources that hash as they read.
     public var sha256: [UInt8]? { hasher.map { Array($0.finalize()) } }
 

@@ -4,7 +4,6 @@ struct FilterSQL {
     var from: String
     var conditions: [String] = []
     var values: [SQLiteValue] = []
-    let usesIndex: Bool
     /// The FTS5 MATCH expression, when the filter has a query.
     var matchExpression: String?
 
@@ -17,10 +16,8 @@ struct FilterSQL {
             if let rewritten { expression = rewritten } else { expression = try query.ftsExpression() }
             matchExpression = expression
             values.append(.text(expression))
-            usesIndex = true
         } else {
             from = "articles a"
-            usesIndex = false
         }
         if !filter.allVersions {
             conditions.append("a.duplicate_of IS NULL")

@@ -33,11 +33,9 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
                   systemErrno: connection.map { sqlite3_system_errno($0) } ?? 0)
     }
 
-    public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
     /// Out of space: the disk is full, or a file-size limit (ulimit -f) was reached.
     public var isDiskFull: Bool { code == SQLITE_FULL || (code == SQLITE_IOERR && [ENOSPC, EFBIG, EDQUOT].contains(systemErrno)) }
     public var isReadOnly: Bool { code == SQLITE_READONLY }
-    public var isCorrupt: Bool { code == SQLITE_CORRUPT || code == SQLITE_NOTADB }
 
     public var description: String {
         var text = "SQLite error \(extendedCode): \(message)"
