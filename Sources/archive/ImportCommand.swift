@@ -42,11 +42,11 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try perform {
+            var options = Importer.Options(format: format.dumpFormat, force: force, nearDuplicates: nearDuplicates)
+            try TuningKnobs.apply(to: &options)
             let (archive, lock) = try archive.openWriter()
             defer { archive.close(); withExtendedLifetime(lock) {} }
             let reporter = ImportReporter(showsProgress: Terminal.stderrIsTerminal)
-            var options = Importer.Options(format: format.dumpFormat, force: force, nearDuplicates: nearDuplicates)
-            TuningKnobs.apply(to: &options)
             let importer = try Importer(archive: archive, options: options, observer: reporter)
             let summary = try importer.run(paths: paths)
             reporter.clearProgress()

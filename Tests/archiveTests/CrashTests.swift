@@ -232,6 +232,44 @@ struct CrashTests {
         }
     }
 
+    @Test("killed after each commit in turn (hold points), in each format, the last record cut short: the rerun counts nothing twice",
+          arguments: [0, 1, 2])
+    func killAfterEachCommit(dumpIndex: Int) throws {
+        try withSandbox { sandbox in
+            let dump = try SafetyDumps.writeCutShort(into: sandbox)[dumpIndex]
+            // One record a transaction: a commit after every record, the last one included.
+            let knobs = ["ARCHIVE_COMMIT_RECORDS": "1", "ARCHIVE_FEED_RECORDS": "1"]
+            let ref = sandbox.path("ref.db")
+            _ = try Self.timed(sandbox, ["import", dump, "--db", ref], environment: knobs)
+            let reference = try ArchiveSnapshot.capture(sandbox, db: ref)
+            #expect(reference.tables["files"]?.first?.contains("\"duplicates\":2") == true, "\(reference.tables["files"] ?? [])")
+
+            let work = sandbox.path("work.db")
+            let hold = try HoldPoint(in: sandbox, name: "commit")
+            var kills = 0
+            for commit in 1...50 {
+                ArchiveFiles.remove(work)
+                let child = try BackgroundArchive(["import", dump, "--db", work], environment: knobs.merging(hold.environment("after-commit#\(commit)")) { $1 },
+                                                  in: sandbox, name: "commit-\(commit)")
+                guard hold.waitUntilHeld(child) else {
+                    // It ran to its end: every commit it makes has been tried.
+                    let result = child.finish()
+                    #expect(result.status == 0, "\(result)")
+                    break
+                }
+                #expect(child.killNow(), "killed while held after commit \(commit)")
+                hold.release()
+                kills += 1
+                let rerun = try sandbox.archiveWithoutDB(["import", dump, "--db", work], environment: knobs)
+                #expect(rerun.status == 0, "\(rerun)")
+                let problems = try Self.health(sandbox, db: work) + ArchiveSnapshot.capture(sandbox, db: work).differences(from: reference)
+                #expect(problems == [], "killed right after commit \(commit) of \(dump)")
+            }
+            // Seven records, one commit each at most (the cut-short one commits with the end).
+            #expect(kills >= 6, "\(kills) commits to kill after")
+        }
+    }
+
     @Test("killed at exact moments (gdb): writing a commit to the log, storing articles mid-batch, indexing for full-text search, advancing the ledger",
           .enabled(if: Debugger.available, "needs gdb to stop the binary at those moments"))
     func killsAtExactMoments() throws {

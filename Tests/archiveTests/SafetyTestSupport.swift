@@ -238,6 +238,29 @@ enum SafetyDumps {
 }
 
 extension SafetyDumps {
+    /// One small dump of each format whose last record is cut short by the end of the
+    /// file (a text record with no record after it, a JSON line or CSV row without its
+    /// newline): the next run reads such a record again. Each holds an exact copy, and
+    /// its last record is a copy too, so that counting it twice shows in `duplicates`.
+    static func writeCutShort(into sandbox: Sandbox) throws -> [String] {
+        let stories = (0..<5).map { Story(600 + $0) }
+        let order = [0, 1, 2, 0, 3, 4, 1]
+        var text = ""
+        var lines = ""
+        var csv = "title,body,tags\n"
+        for n in order {
+            let story = stories[n]
+            text += textRecord(title: story.title, tags: story.tags, date: dates[n], body: story.body)
+            lines += jsonRecord(["title": story.title, "body": story.body, "tags": story.tags])
+            csv += [story.title, story.body, story.tags.joined(separator: " | ")].map(csvField).joined(separator: ",") + "\n"
+        }
+        text.removeLast(2)
+        lines.removeLast()
+        csv.removeLast()
+        return [try sandbox.write("cut-text.txt", text), try sandbox.write("cut-lines.jsonl", lines),
+                try sandbox.write("cut-rows.csv", csv)]
+    }
+
     /// Appends to the first three dumps that `write(into:)` made (same paths, same
     /// order): new records, copies and versions of old ones. The fourth, which ends in
     /// the middle of a record, stays as it is (see CrashTests.grownCutShortRecord).
