@@ -11,7 +11,7 @@ enum TuningKnobs {
         if let records = value("ARCHIVE_COMMIT_RECORDS") { options.commitRecords = records }
         if let records = value("ARCHIVE_FEED_RECORDS") { options.feedRecords = records }
         if let chunk = value("ARCHIVE_INDEX_CHUNK") { options.indexChunk = chunk }
-        options.holds = try HoldPoints(spec: environment["ARCHIVE_TEST_HOLD"] ?? "", fifo: environment["ARCHIVE_TEST_HOLD_FIFO"] ?? "")
+        options.holds = try HoldPoints(spec: environment["ARCHIVE_TEST_HOLD"] ?? "", folder: environment["ARCHIVE_TEST_HOLD_DIR"] ?? "")
     }
 
     static var dedupBatch: Int? {

@@ -1,7 +1,8 @@
 // Concurrent use, end to end: the read commands (search, show, sql, export, stats) run
 // while an import writes, and never see "database is locked" or a half-written state;
-// two writing commands started at the same moment serialize (the second waits, saying
-// so) and leave the archive one uninterrupted run would.
+// a writing command started while another writes waits for it (saying so) and they
+// leave the archive one uninterrupted run would. Hold points (HoldPoint.swift) make the
+// commands overlap on any machine: no assertion depends on timing.
 
 import Foundation
 import Testing
@@ -41,7 +42,12 @@ struct ConcurrencyTests {
             let files = try SafetyDumps.write(into: sandbox, scale: 8)
             let work = sandbox.db
             let knobs = ["ARCHIVE_COMMIT_RECORDS": "2", "ARCHIVE_FEED_RECORDS": "1", "ARCHIVE_INDEX_CHUNK": "2"]
-            let importer = try BackgroundArchive(["import"] + files + ["--db", work], environment: knobs,
+            // Three moments at which the import stops until a round of reads has run, so
+            // that reads meet it however fast it is; between them it runs free.
+            let hold = try HoldPoint(in: sandbox, name: "readers")
+            let holds = [10, 100, 400]
+            let importer = try BackgroundArchive(["import"] + files + ["--db", work],
+                                                 environment: knobs.merging(hold.environment(holds.map { "after-commit#\($0)" }.joined(separator: ","))) { $1 },
                                                  in: sandbox, name: "writer")
             // Until the first commit there is nothing to read (the archive may not even exist).
             while importer.process.isRunning {
@@ -56,8 +62,12 @@ struct ConcurrencyTests {
             var lastExported = 0
             var lastStories = 0
             var notSearchableWarnings = 0
+            var roundsWhileHeld = 0
             while importer.process.isRunning && problems.count < 5 {
                 rounds += 1
+                let held = hold.isHeld()
+                if held { roundsWhileHeld += 1 }
+                defer { if held { hold.release() } }
                 // search: JSON that parses; every hit can be shown.
                 let search = try sandbox.archive("search", "inquiry witnesses", "--format", "json", "--limit", "5")
                 if let problem = Self.problem(search) { problems.append("search: \(problem)") }
@@ -108,7 +118,7 @@ struct ConcurrencyTests {
                   + "'not searchable yet' warnings: \(notSearchableWarnings); last counts: \(lastCount) articles, \(lastExported) exported")
             #expect(problems == [])
             #expect([0, 2].contains(finished.status), "\(finished)")
-            #expect(rounds >= 3, "the import was too quick to read during it (\(rounds) rounds)")
+            #expect(roundsWhileHeld == holds.count, "a round of reads at each hold point (\(rounds) rounds in all)")
 
             // The readers changed nothing: the archive is the one an import alone makes.
             let ref = sandbox.path("ref.db")
@@ -120,7 +130,26 @@ struct ConcurrencyTests {
         }
     }
 
-    @Test("two imports of the same dumps started at once: one waits, saying so; the archive is that of one import")
+    /// Starts `first` (an import) and holds it after its second commit, with the
+    /// writer's lock in hand; starts `second` and waits until it says it is waiting;
+    /// checks that it is still waiting, then lets the first go on. So the two always
+    /// overlap, however fast or busy the machine. Returns both results.
+    static func overlapping(_ sandbox: Sandbox, first: [String], second: [String], secondEnvironment: [String: String])
+        throws -> (first: ProcessResult, second: ProcessResult)
+    {
+        let hold = try HoldPoint(in: sandbox, name: "writer")
+        let firstRun = try BackgroundArchive(first, environment: slowImport.merging(hold.environment("after-commit#2")) { $1 },
+                                             in: sandbox, name: "first")
+        try #require(hold.waitUntilHeld(firstRun), "the first command ended before its second commit: \(firstRun.finish())")
+        let secondRun = try BackgroundArchive(second, environment: secondEnvironment, in: sandbox, name: "second")
+        let waits = secondRun.waitForStandardError(containing: "waiting for it to finish")
+        #expect(waits, "the second command does not wait for the first, which holds the archive: \(secondRun.result)")
+        #expect(secondRun.process.isRunning, "the second command ended while the first held the archive: \(secondRun.result)")
+        hold.release()
+        return (firstRun.finish(), secondRun.finish())
+    }
+
+    @Test("two imports of the same dumps overlap: the second waits, saying so, until the first ends; the archive is that of one import")
     func twoImportsAtOnce() throws {
         try withSandbox { sandbox in
             let files = try SafetyDumps.write(into: sandbox)
@@ -129,21 +158,20 @@ struct ConcurrencyTests {
             let reference = try ArchiveSnapshot.capture(sandbox, db: ref)
 
             let work = sandbox.db
-            let first = try BackgroundArchive(["import"] + files + ["--db", work, "--json"], environment: Self.slowImport, in: sandbox, name: "first")
-            let second = try BackgroundArchive(["import"] + files + ["--db", work, "--json"], environment: Self.slowImport, in: sandbox, name: "second")
-            let results = [first.finish(), second.finish()]
-            for result in results {
+            let command = ["import"] + files + ["--db", work, "--json"]
+            let (first, second) = try Self.overlapping(sandbox, first: command, second: command, secondEnvironment: Self.slowImport)
+            for result in [first, second] {
                 // 2: the dumps hold records that cannot be imported (README, "Exit codes").
                 #expect([0, 2].contains(result.status), "\(result)")
                 #expect(!result.stderr.lowercased().contains("locked"), "\(result)")
             }
-            let waited = results.filter { $0.stderr.contains("another command is writing to \(work)") && $0.stderr.contains("waiting for it to finish") }
-            #expect(waited.count == 1, "exactly one of the two waits, and says so: \(results)")
-            let summaries = results.compactMap { try? decode(ImportSummaryJSON.self, $0.stdout) }
-            #expect(summaries.count == 2)
-            // One read everything; the other found every file already imported.
-            #expect(Set(summaries.map(\.files_skipped)) == [0, 4], "\(summaries)")
-            #expect(summaries.map(\.inserted).sorted() == [0, reference.tables["articles"]?.count ?? -1])
+            #expect(!first.stderr.contains("waiting for it to finish"), "\(first)")
+            #expect(second.stderr.contains("another command is writing to \(work)"), "\(second)")
+            // The first read everything; the second found every file already imported.
+            let firstSummary = try decode(ImportSummaryJSON.self, first.stdout)
+            let secondSummary = try decode(ImportSummaryJSON.self, second.stdout)
+            #expect(firstSummary.files_skipped == 0 && firstSummary.inserted == reference.tables["articles"]?.count, "\(firstSummary)")
+            #expect(secondSummary.files_skipped == 4 && secondSummary.inserted == 0 && secondSummary.records == 0, "\(secondSummary)")
 
             let differences = try ArchiveSnapshot.capture(sandbox, db: work).differences(from: reference)
             #expect(differences == [])
@@ -152,7 +180,7 @@ struct ConcurrencyTests {
         }
     }
 
-    @Test("an import and archive dedup started at once serialize; the versions are linked as by one import")
+    @Test("archive dedup started during an import waits for it, then checks what it imported: the versions are linked as by one import")
     func importAndDedupAtOnce() throws {
         try withSandbox { sandbox in
             let files = try SafetyDumps.write(into: sandbox)
@@ -161,14 +189,11 @@ struct ConcurrencyTests {
             let reference = try ArchiveSnapshot.capture(sandbox, db: ref, searches: false)
 
             let work = sandbox.db
-            let importer = try BackgroundArchive(["import"] + files + ["--db", work], environment: Self.slowImport, in: sandbox, name: "import")
-            let dedup = try BackgroundArchive(["dedup", "--db", work], environment: ["ARCHIVE_DEDUP_BATCH": "3"], in: sandbox, name: "dedup")
-            let imported = importer.finish()
-            let deduplicated = dedup.finish()
+            let (imported, deduplicated) = try Self.overlapping(
+                sandbox, first: ["import"] + files + ["--db", work], second: ["dedup", "--db", work],
+                secondEnvironment: ["ARCHIVE_DEDUP_BATCH": "3"])
             #expect([0, 2].contains(imported.status), "\(imported)")
             #expect(deduplicated.status == 0, "\(deduplicated)")
-            #expect(imported.stderr.contains("waiting for it to finish") || deduplicated.stderr.contains("waiting for it to finish"),
-                    "one of them waits for the other: \(imported)\n\(deduplicated)")
 
             let differences = try ArchiveSnapshot.capture(sandbox, db: work, searches: false).differences(from: reference)
             #expect(differences == [])

@@ -98,7 +98,7 @@ struct CrashTests {
             let work = sandbox.path("work.db")
             let harness = KillHarness(
                 name: "crash-import", sandbox: sandbox, arguments: ["import"] + files + ["--db", work],
-                environment: Self.importKnobs, acceptedStatus: [0, 2], minimumKills: 20, longestDelay: duration,
+                environment: Self.importKnobs, acceptedStatus: [0, 2], minimumKills: 20,
                 startup: startup,
                 prepare: { ArchiveFiles.remove(work) },
                 verify: { _ in
@@ -141,7 +141,7 @@ struct CrashTests {
             let work = sandbox.path("work.db")
             let harness = KillHarness(
                 name: "crash-dedup", sandbox: sandbox, arguments: ["dedup", "--db", work], environment: environment,
-                minimumKills: 20, longestDelay: duration, startup: try Self.startup(sandbox, db: ref),
+                minimumKills: 20, startup: try Self.startup(sandbox, db: ref),
                 prepare: { try ArchiveFiles.copy(base, to: work) },
                 verify: { _ in
                     let problems = try Self.health(sandbox, db: work)
@@ -183,7 +183,7 @@ struct CrashTests {
             let work = sandbox.path("work.db")
             let harness = KillHarness(
                 name: "crash-repair", sandbox: sandbox, arguments: ["repair", "--db", work], environment: [:],
-                minimumKills: 10, longestDelay: duration, startup: try Self.startup(sandbox, db: ref),
+                minimumKills: 10, startup: try Self.startup(sandbox, db: ref),
                 prepare: {
                     try ArchiveFiles.copy(ref, to: work)
                     try Self.damage(sandbox, db: work)
@@ -257,8 +257,7 @@ struct CrashTests {
                     #expect(result.status == 0, "\(result)")
                     break
                 }
-                #expect(child.killNow(), "killed while held after commit \(commit)")
-                hold.release()
+                #expect(hold.kill(child), "killed while held after commit \(commit)")
                 kills += 1
                 let rerun = try sandbox.archiveWithoutDB(["import", dump, "--db", work], environment: knobs)
                 #expect(rerun.status == 0, "\(rerun)")
@@ -356,21 +355,14 @@ struct CrashTests {
             let reference = try ArchiveSnapshot.capture(sandbox, db: ref, only: ["articles", "files", "sightings"], searches: false)
 
             let work = sandbox.path("work.db")
-            var killedAt: Int64?
-            for _ in 0..<5 where killedAt == nil {
-                ArchiveFiles.remove(work)
-                let child = try BackgroundArchive(["import", dump, "--db", work], environment: ["ARCHIVE_COMMIT_RECORDS": "5", "ARCHIVE_FEED_RECORDS": "2"],
-                                                  in: sandbox, name: "mixed")
-                while child.process.isRunning {
-                    if let offset = try Self.committedOffset(sandbox, db: work), offset > 0 {
-                        if child.killNow() { killedAt = offset }
-                        break
-                    }
-                    usleep(2_000)
-                }
-                child.finish()
-            }
-            let offset = try #require(killedAt, "could not kill the import after its first commit")
+            let hold = try HoldPoint(in: sandbox, name: "mixed")
+            let child = try BackgroundArchive(["import", dump, "--db", work],
+                                              environment: ["ARCHIVE_COMMIT_RECORDS": "5", "ARCHIVE_FEED_RECORDS": "2"].merging(hold.environment("after-commit#1")) { $1 },
+                                              in: sandbox, name: "mixed")
+            try #require(hold.waitUntilHeld(child), "the import ended before its first commit: \(child.finish())")
+            #expect(hold.kill(child))
+            let offset = try #require(try Self.committedOffset(sandbox, db: work))
+            #expect(offset > 0 && offset < Int64(Self.mixedEncodingDump().count))
             print("[crash-encoding] killed with \(offset) of \(Self.mixedEncodingDump().count) bytes committed")
             let rerun = try sandbox.archiveWithoutDB(["import", dump, "--db", work])
             #expect(rerun.status == 0, "\(rerun)")
@@ -390,21 +382,18 @@ struct CrashTests {
             #expect(reference.status == 2, "\(reference)")
 
             let work = sandbox.path("work.db")
+            let hold = try HoldPoint(in: sandbox, name: "stdin")
             let child = try BackgroundArchive(["import", "-", "--format", "jsonl", "--db", work],
-                                              environment: ["ARCHIVE_COMMIT_RECORDS": "5", "ARCHIVE_FEED_RECORDS": "1"],
+                                              environment: ["ARCHIVE_COMMIT_RECORDS": "5", "ARCHIVE_FEED_RECORDS": "1"].merging(hold.environment("after-commit#1")) { $1 },
                                               in: sandbox, name: "stdin", standardInput: true)
             // The first 100 lines (over the 64 kB it reads before it starts), then the pipe
-            // stays open: the import waits for more.
+            // stays open: the import commits what it has and would wait for more.
             let firstLines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).prefix(100)
             try child.input?.write(contentsOf: Data(firstLines.joined(separator: [UInt8(ascii: "\n")])) + Data([UInt8(ascii: "\n")]))
-            let deadline = Date().addingTimeInterval(15)
-            var committed: Int64 = 0
-            while child.process.isRunning && Date() < deadline && committed == 0 {
-                committed = try Self.integer(sandbox, db: work, "SELECT count(*) FROM articles") ?? 0
-                usleep(5_000)
-            }
-            #expect(child.killNow(), "the import was still waiting for input")
-            try #require(committed > 0, "the import committed nothing from 100 lines of standard input within 15 s")
+            try #require(hold.waitUntilHeld(child), "the import made no commit from 100 lines of standard input: \(child.finish())")
+            #expect(hold.kill(child), "the import was still running")
+            let committed = try Self.integer(sandbox, db: work, "SELECT count(*) FROM articles") ?? 0
+            #expect(committed > 0, "its first commit holds articles")
             let rerun = try sandbox.archive("import", "-", "--format", "jsonl", db: work, stdin: data)
             #expect(rerun.status == 2, "\(rerun)")
 
@@ -441,7 +430,7 @@ struct CrashTests {
             let work = sandbox.path("work.db")
             let harness = KillHarness(
                 name: "crash-grown", sandbox: sandbox, arguments: ["import"] + files + ["--db", work],
-                environment: Self.importKnobs, acceptedStatus: [0, 2], minimumKills: 10, longestDelay: duration,
+                environment: Self.importKnobs, acceptedStatus: [0, 2], minimumKills: 10,
                 startup: startup,
                 prepare: { try ArchiveFiles.copy(base, to: work) },
                 verify: { _ in

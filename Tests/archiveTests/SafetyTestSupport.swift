@@ -539,7 +539,7 @@ final class BackgroundArchive {
 
     /// Waits for the end (a hung binary is killed after `limit` seconds and reported).
     @discardableResult
-    func finish(limit: Double = 120) -> ProcessResult {
+    func finish(limit: Double = Paths.hangLimit) -> ProcessResult {
         if !wait(upTo: limit) {
             Issue.record("archive \(process.arguments ?? []) did not finish within \(limit) s; killed it")
             kill(process.processIdentifier, SIGKILL)
@@ -549,6 +549,21 @@ final class BackgroundArchive {
     }
 
     var elapsed: Double { Date().timeIntervalSince(started) }
+
+    /// Waits until its standard error holds `text` (true) or it ends without saying it
+    /// (false); a process that does neither within `limit` seconds is reported as hung.
+    func waitForStandardError(containing text: String, limit: Double = Paths.hangLimit) -> Bool {
+        let deadline = Date().addingTimeInterval(limit)
+        while true {
+            let said = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self).contains(text)
+            if said { return true }
+            if !process.isRunning || Date() > deadline {
+                if process.isRunning { Issue.record("archive \(process.arguments ?? []) did not say '\(text)' within \(limit) s") }
+                return String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self).contains(text)
+            }
+            usleep(1_000)
+        }
+    }
 
     var result: ProcessResult {
         ProcessResult(
@@ -561,13 +576,17 @@ final class BackgroundArchive {
 
 /// Runs a writing command, kills it with SIGKILL after a random delay, runs it again,
 /// and so on until it completes on its own (a round); after each round the archive is
-/// compared with the reference. Rounds go on until `minimumKills` kills have landed.
+/// compared with the reference. Rounds go on until `minimumKills` kills have landed,
+/// however slow the machine: only a hang (the time cap) ends them early, as a failure.
 ///
-/// Each round draws one to `killsPerRound` moments in [0, longestDelay] (the length of
-/// an uninterrupted run), sorted: the first run is killed at the first moment, the next
-/// (which carries on where the first stopped) after the time between the first and
-/// the second moment plus its start-up time, and so on. So the kills are spread over
-/// the whole job, from opening the archive to the last commit.
+/// Each round draws one to `killsPerRound` moments as fractions of an uninterrupted run,
+/// sorted: the first run is killed at the first moment, the next (which carries on
+/// where the first stopped) after the time between the first and the second moment plus
+/// its start-up time, and so on. So the kills are spread over the whole job, from
+/// opening the archive to the last commit. The fractions come from the seed alone, so a
+/// seed replays the same rounds on any machine; the seconds they stand for follow the
+/// machine: the length of an uninterrupted run is measured before the first round and
+/// again whenever a first run ends before its kill (the machine got faster).
 struct KillHarness {
     let name: String
     let sandbox: Sandbox
@@ -577,14 +596,13 @@ struct KillHarness {
     /// Exit codes a run that was not killed may end with.
     var acceptedStatus: Set<Int32> = [0]
     let minimumKills: Int
-    /// The duration of an uninterrupted run.
-    let longestDelay: Double
     /// How long a run takes to get going (start, open, read its state): added to the
     /// delays of the runs that carry on.
     var startup: Double = 0
     var killsPerRound = 5
-    /// Stop starting new rounds after this long (the kills counted so far are reported).
-    var timeBudget: Double = 45
+    /// A harness still short of its kills after this long is stuck, not slow (a round
+    /// takes seconds even on a busy machine): it fails, saying so.
+    var timeCap: Double = 600
     /// Resets the working archive for a new round.
     let prepare: () throws -> Void
     /// Checks the archive after a round; returns the problems (empty when all is well).
@@ -604,35 +622,43 @@ struct KillHarness {
     func run(_ generator: inout SeededGenerator) throws -> Report {
         var report = Report()
         let started = Date()
+        // The length of an uninterrupted run, on this machine now.
+        try prepare()
+        let measured = try BackgroundArchive(arguments, environment: environment, in: sandbox, name: "\(name)-measure")
+        let measuredResult = measured.finish()
+        try #require(acceptedStatus.contains(measuredResult.status), "\(measuredResult)")
+        var length = measured.elapsed
+        let firstLength = length
         while report.kills < minimumKills && report.failures.isEmpty {
-            if Date().timeIntervalSince(started) > timeBudget {
-                report.failures.append("\(name): time budget of \(timeBudget) s spent after \(report.kills) kills "
-                                       + "in \(report.rounds) rounds (wanted \(minimumKills))")
+            if Date().timeIntervalSince(started) > timeCap {
+                report.failures.append("\(name): still short of \(minimumKills) kills after \(timeCap) s (\(report.kills) kills "
+                                       + "in \(report.rounds) rounds of \(report.attempts) runs): a run hangs or the harness is broken")
                 break
             }
             try prepare()
             report.rounds += 1
             let count = Int.random(in: 1...killsPerRound, using: &generator)
-            let moments = (0..<count).map { _ in Double.random(in: 0...longestDelay, using: &generator) }.sorted()
+            let fractions = (0..<count).map { _ in Double.random(in: 0...1, using: &generator) }.sorted()
             var killed: [String] = []
             var runs = 0
             var previous = 0.0
             var completed = false
-            for moment in moments {
-                let delay = runs == 0 ? moment : startup + (moment - previous)
-                previous = moment
+            for fraction in fractions {
+                let delay = runs == 0 ? fraction * length : startup + (fraction - previous) * length
+                previous = fraction
                 runs += 1
                 report.attempts += 1
                 let child = try BackgroundArchive(arguments, environment: environment, in: sandbox, name: "\(name)-\(report.attempts)")
                 if !child.waitUntil(secondsAfterStart: delay), child.killNow() {
                     report.kills += 1
-                    report.spread[min(9, Int(moment / longestDelay * 10))] += 1
+                    report.spread[min(9, Int(fraction * 10))] += 1
                     killed.append(String(format: "%.3f", delay))
                     continue
                 }
                 // It finished before the kill: the round is over.
                 completed = true
                 let result = child.finish()
+                if runs == 1 { length = min(length, child.elapsed) }
                 if !acceptedStatus.contains(result.status) {
                     report.failures.append("\(name) round \(report.rounds), run \(runs) after kills \(killed) s after their starts: \(result)")
                 }
@@ -660,7 +686,8 @@ struct KillHarness {
         report.seconds = Date().timeIntervalSince(started)
         print("[\(name)] \(report.kills) effective SIGKILLs of \(report.attempts) attempts in \(report.rounds) rounds, "
               + "\(String(format: "%.1f", report.seconds)) s (checking \(String(format: "%.1f", report.verifySeconds)) s); "
-              + "kill moments by tenth of an uninterrupted run (\(String(format: "%.2f", longestDelay)) s): \(report.spread)")
+              + "kill moments by tenth of an uninterrupted run (\(String(format: "%.2f", firstLength)) s"
+              + (length < firstLength ? String(format: ", later %.2f s", length) : "") + "): \(report.spread)")
         return report
     }
 }
@@ -702,7 +729,7 @@ enum Debugger {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("archive-gdb-probe-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let probe = try? CleanSpawn.run(gdb.path, ["-nx", "-q", "-batch", "-ex", "set startup-with-shell off", "-ex", "run", "--args", "/bin/true"],
-                                        environment: ProcessInfo.processInfo.environment, output: output, limit: 30)
+                                        environment: ProcessInfo.processInfo.environment, output: output)
         return probe?.output.contains("exited normally") == true
     }()
 
@@ -754,7 +781,7 @@ enum CleanSpawn {
     }
 
     static func run(_ path: String, _ arguments: [String], environment: [String: String], output: URL,
-                    limit: Double = 120) throws -> Outcome {
+                    limit: Double = Paths.hangLimit) throws -> Outcome {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

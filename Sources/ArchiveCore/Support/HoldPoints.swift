@@ -10,21 +10,23 @@ import Darwin
 /// it at an exact moment or make a second command overlap with it, whatever the speed
 /// of the machine (README, "Development"). Off unless the command is asked for them.
 ///
-/// At a chosen occurrence of a point, the process opens a FIFO for reading, which waits
-/// until the test opens its other end (the test now knows where the process is), then
-/// reads until the test closes it (go on) or kills the process.
+/// The test makes a folder with two FIFOs. At a chosen occurrence of a point the
+/// process writes `POINT#N` and a newline to `arrived` (the test now knows where it
+/// is), then opens `release` and reads it until the test closes its end (go on) or
+/// kills the process. Two FIFOs, so an arrival is never mistaken for the end of the
+/// last hold.
 public struct HoldPoints: Sendable {
     public enum Point: String, Sendable, CaseIterable {
         /// Right after an import commits a transaction (articles and ledger together).
         case afterCommit = "after-commit"
     }
 
-    let fifo: String
+    let folder: String
     let occurrences: [Point: Set<Int>]
 
     /// `spec` names occurrences, counted from 1 within the process, as
     /// `after-commit#3,after-commit#7`; nil when it names none.
-    public init?(spec: String, fifo: String) throws(HoldSpecError) {
+    public init?(spec: String, folder: String) throws(HoldSpecError) {
         var occurrences: [Point: Set<Int>] = [:]
         for item in spec.split(separator: ",") {
             let parts = item.split(separator: "#", maxSplits: 1)
@@ -33,8 +35,8 @@ public struct HoldPoints: Sendable {
             }
             occurrences[point, default: []].insert(n)
         }
-        guard !occurrences.isEmpty, !fifo.isEmpty else { return nil }
-        self.fifo = fifo
+        guard !occurrences.isEmpty, !folder.isEmpty else { return nil }
+        self.folder = folder
         self.occurrences = occurrences
     }
 
@@ -50,18 +52,23 @@ public struct HoldPoints: Sendable {
             guard let holds else { return }
             let n = reached[point, default: 0] + 1
             reached[point] = n
-            if holds.occurrences[point]?.contains(n) == true { holds.wait() }
+            if holds.occurrences[point]?.contains(n) == true { holds.wait(at: "\(point.rawValue)#\(n)") }
         }
     }
 
-    private func wait() {
-        var descriptor: Int32
-        repeat { descriptor = open(fifo, O_RDONLY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
+    private func wait(at occurrence: String) {
+        let arrived = open(folder + "/arrived", O_WRONLY | O_CLOEXEC)
+        guard arrived >= 0 else { return }
+        let line = Array((occurrence + "\n").utf8)
+        _ = line.withUnsafeBytes { write(arrived, $0.baseAddress, $0.count) }
+        close(arrived)
+        var release: Int32
+        repeat { release = open(folder + "/release", O_RDONLY | O_CLOEXEC) } while release < 0 && errno == EINTR
+        guard release >= 0 else { return }
+        defer { close(release) }
         var byte: UInt8 = 0
         while true {
-            let count = read(descriptor, &byte, 1)
+            let count = read(release, &byte, 1)
             if count == 0 || (count < 0 && errno != EINTR) { return }
         }
     }
