@@ -63,6 +63,6 @@ let package = Package(
         ),
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "CSQLite"]),
         .testTarget(name: "ArchiveEvaluationTests", dependencies: ["ArchiveEvaluation", "ArchiveCore"]),
-        .testTarget(name: "archiveTests", dependencies: ["ArchiveCore"]),
+        .testTarget(name: "archiveTests", dependencies: ["ArchiveCore"], exclude: ["Golden"]),
     ]
 )

@@ -5,7 +5,7 @@ import Glibc
 
 /// A buffered writer to standard output or a file. A file is written under a temporary
 /// name and renamed into place by `finish()`, so a cut-short export never looks whole.
-public final class OutputSink {
+public final class OutputSink: ByteAppending {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private let finalPath: String?
@@ -45,11 +45,11 @@ public final class OutputSink {
     }
 
     /// Appends bytes; call `flushIfFull()` now and then.
-    func append(_ bytes: UnsafeRawBufferPointer) {
+    public func append(contentsOf bytes: UnsafeRawBufferPointer) {
         buffer.append(contentsOf: bytes)
     }
 
-    func append(_ byte: UInt8) {
+    public func append(_ byte: UInt8) {
         buffer.append(byte)
     }
 

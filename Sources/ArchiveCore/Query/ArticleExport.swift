@@ -18,7 +18,8 @@ public struct ArticleExport {
     /// Writes every article the filter covers to `sink` (CSV with its header row, or one
     /// JSON object a line), straight from SQLite's buffers. Returns how many.
     @discardableResult
-    public func write(_ filter: ArticleFilter, as format: Format, to sink: OutputSink) throws -> Int {
+    public func write(_ filter: ArticleFilter, as format: Format, to output: OutputSink) throws -> Int {
+        var sink = output
         let parts = try FilterSQL(filter)
         // Tags as CSV wants them (joined with ` | `) or as JSON already stores them.
         let tags = format == .csv ? "(SELECT group_concat(value, ' | ') FROM json_each(a.tags))" : "a.tags"
@@ -35,7 +36,7 @@ public struct ArticleExport {
                 switch format {
                 case .csv:
                     if column > 0 { sink.append(0x2C) }
-                    row.withUTF8(column) { FieldEncoding.csv($0, into: sink) }
+                    row.withUTF8(column) { CSVWriter.appendField($0, to: &sink) }
                 case .jsonl:
                     sink.append(column == 0 ? 0x7B : 0x2C)
                     sink.append(0x22)
@@ -44,8 +45,8 @@ public struct ArticleExport {
                     switch column {
                     case 0: sink.append(Array(String(row.int(0)).utf8))
                     // Stored as a JSON array of strings (the schema checks it).
-                    case 3: row.withUTF8(column) { $0.map { sink.append($0) } ?? sink.append(Array("[]".utf8)) }
-                    default: row.withUTF8(column) { FieldEncoding.json($0, into: sink) }
+                    case 3: row.withUTF8(column) { $0.map { sink.append(contentsOf: $0) } ?? sink.append(Array("[]".utf8)) }
+                    default: row.withUTF8(column) { JSONText.appendString($0, to: &sink) }
                     }
                 }
             }
