@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "archive",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "archive", targets: ["archive"]),
         .library(name: "ArchiveCore", targets: ["ArchiveCore"]),

@@ -35,18 +35,17 @@ struct SearchTimingCommand: ParsableCommand {
         let archive = try Archive(path: db, mode: .read)
         defer { archive.close() }
         let openTime = clock.now - openStart
-        let search = ArticleSearch(connection: archive.connection)
         var results: [String] = []
         for query in file.queries {
             let filter = try ArticleFilter(query: SearchQuery(query.query, raw: query.raw), since: query.since, until: query.until, tags: query.tags)
-            var hits = try search.search(filter, limit: limit)
+            var hits = try archive.search(filter, limit: limit).hits
             var times: [Double] = []
             for _ in 0..<runs {
                 let start = clock.now
-                hits = try search.search(filter, limit: limit)
+                hits = try archive.search(filter, limit: limit).hits
                 times.append(Self.milliseconds(clock.now - start))
             }
-            let matches = count ? String(try search.count(filter)) : "null"
+            let matches = count ? String(try archive.count(filter)) : "null"
             results.append("{\"name\":\(Self.quoted(query.name)),\"hits\":\(hits.count),\"matches\":\(matches),\"ms\":[\(times.map { String(format: "%.3f", $0) }.joined(separator: ","))]}")
         }
         print("{\"open_ms\":\(String(format: "%.3f", Self.milliseconds(openTime))),\"queries\":[\n" + results.joined(separator: ",\n") + "\n]}")

@@ -25,7 +25,7 @@ struct ArchiveOptions: ParsableArguments {
             lock = try WriterLock(archivePath: path) { holder in
                 Terminal.error("another command is writing to \(path)\(holder.map { " (process \($0))" } ?? ""); waiting for it to finish")
             }
-        } catch let error as ReadError where error.code == EROFS || error.code == EACCES || error.code == EPERM {
+        } catch let error as WriteError where error.isReadOnly {
             throw ArchiveError.readOnly(path: path)
         }
         return (try open(.write), lock)

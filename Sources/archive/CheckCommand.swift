@@ -19,16 +19,11 @@ struct CheckCommand: ParsableCommand {
             defer { archive.close() }
             let writing = WriterLock.isHeld(archivePath: self.archive.path)
             if writing { Terminal.error("note: another command is writing to \(self.archive.path); its unfinished work is not counted as a problem") }
-            let findings = try ArchiveCheck(archive: archive, writerActive: writing).run()
-            let allOK = findings.allSatisfy(\.isOK)
+            let report = try archive.check(writerActive: writing)
             if json {
-                let checks = findings.map {
-                    JSONObject().add("name", $0.name).add("ok", raw: $0.isOK ? "true" : "false")
-                        .add("problem", $0.problem).add("remedy", $0.remedy).text
-                }
-                print(JSONObject().add("ok", raw: allOK ? "true" : "false").add("checks", raw: "[" + checks.joined(separator: ",") + "]").text)
+                print(try WireJSON.string(report))
             } else {
-                for finding in findings {
+                for finding in report.checks {
                     if let problem = finding.problem {
                         print("PROBLEM  \(finding.name): \(problem)" + (finding.remedy.map { " (fix: \($0))" } ?? ""))
                     } else {
@@ -36,7 +31,7 @@ struct CheckCommand: ParsableCommand {
                     }
                 }
             }
-            if !allOK { throw ExitCode(Exit.checkFailed) }
+            if !report.isOK { throw ExitCode(Exit.checkFailed) }
         }
     }
 }

@@ -37,7 +37,7 @@ struct DedupCommand: ParsableCommand {
         try perform {
             let (archive, lock) = try archive.openWriter()
             defer { archive.close(); withExtendedLifetime(lock) {} }
-            let current = try DedupRun.currentPolicy(archive)
+            let current = try archive.nearDuplicateState().policy
             var policy: NearDuplicatePolicy?
             if jaccard != nil || containment != nil || minShingles != nil {
                 policy = NearDuplicatePolicy(jaccard: jaccard ?? current.jaccard, containment: containment ?? current.containment,
@@ -45,13 +45,11 @@ struct DedupCommand: ParsableCommand {
             }
             let showsProgress = Terminal.stderrIsTerminal
             let started = Date()
-            var run = DedupRun(archive: archive)
-            if let batch = TuningKnobs.dedupBatch { run.batchSize = batch }
-            let result = try run.run(policy: policy, restart: restart) { checked, total in
+            let result = try archive.dedup(policy: policy, restart: restart, batchSize: TuningKnobs.dedupBatch) { checked, total in
                 if showsProgress { Terminal.writeError("\r\u{1B}[Kchecked \(grouped(checked)) of \(grouped(total)) articles") }
             }
             if showsProgress { Terminal.writeError("\r\u{1B}[K") }
-            let used = try DedupRun.currentPolicy(archive)
+            let used = result.policy
             print("\(result.resumed ? "resumed: " : "")checked \(counted(result.checked, "article")), \(counted(result.versions, "near duplicate")) "
                   + "(jaccard \(used.jaccard), containment \(used.containment), min shingles \(used.minimumShingles)) "
                   + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")

@@ -26,16 +26,11 @@ struct DuplicatesCommand: ParsableCommand {
         try perform {
             let archive = try archive.open(.read)
             defer { archive.close() }
-            let clusters = try StoryCluster.list(archive.connection, limit: limit)
+            let clusters = try archive.stories(limit: limit)
             let output = OutputSink.standardOutput()
             switch format {
             case .json:
-                let objects = clusters.map {
-                    JSONObject().add("canonical", $0.canonical).add("title", $0.title)
-                        .add("members", raw: "[" + $0.members.map(String.init).joined(separator: ",") + "]")
-                        .add("versions", $0.members.count).add("similarity", $0.similarity).text
-                }
-                try output.write("[" + objects.joined(separator: ",\n") + "]\n")
+                try output.write(try WireJSON.lines(clusters) + "\n")
             case .table:
                 var table = TablePrinter(maximumCellWidth: 70)
                 table.header = ["canonical", "versions", "similarity", "title", "other versions"]

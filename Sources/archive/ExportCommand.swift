@@ -34,8 +34,7 @@ struct ExportCommand: ParsableCommand {
             defer { archive.close() }
             let filter = try filters.filter(query: query)
             let sink = try output.map { try OutputSink(path: $0) } ?? .standardOutput()
-            let count = try ArticleExport(connection: archive.connection)
-                .write(filter, as: format == .csv ? .csv : .jsonl, to: sink)
+            let count = try archive.export(filter, as: format == .csv ? .csv : .jsonl, to: sink)
             try sink.finish()
             if let output { Terminal.writeError("archive: wrote \(grouped(count)) articles to \(output)\n") }
         }

@@ -29,10 +29,19 @@ func perform(_ work: () throws -> Void) throws {
 func describe(_ error: Error) -> (String, Int32) {
     switch error {
     case let error as SearchError:
+        if case .invalidQuery = error { return ("\(error) (see FTS5 query syntax, or drop --raw)", Exit.badQuery) }
         return (error.description, Exit.badQuery)
     case let error as SQLRefusal:
-        return (error.message, Exit.badQuery)
+        switch error {
+        case .notAllowed(let what): return ("refused: `archive sql` only reads; not allowed: \(what)", Exit.badQuery)
+        case .wouldWrite: return ("refused: `archive sql` only reads; this statement would write", Exit.badQuery)
+        }
     case let error as ArchiveError:
+        if case .missing(let path) = error { return ("\(error) (create one with `archive import DUMP --db \(path)`)", Exit.failure) }
+        return (error.description, Exit.failure)
+    case let error as WriteError where error.isDiskFull:
+        return ("\(error.description): no room to write; nothing was lost", Exit.failure)
+    case let error as WriteError:
         return (error.description, Exit.failure)
     case let error as ReadError where error.isDiskFull:
         return ("\(error.description): no room to write; nothing was lost", Exit.failure)
@@ -43,7 +52,7 @@ func describe(_ error: Error) -> (String, Int32) {
             let what = error.systemErrno == EFBIG ? "the file size limit (ulimit -f) was reached" : "the disk is full"
             return ("\(what): \(error.message); everything up to the last commit is kept; run the same command again with room", Exit.failure)
         }
-        if error.code == 10, let limit = fileSizeLimit {
+        if error.isIOError, let limit = fileSizeLimit {
             // SQLite does not always keep the errno of a failed write; a finite file-size
             // limit is then the likely cause.
             return ("a write failed (\(error.message)): the file size limit (ulimit -f, \(humanBytes(limit))) was probably reached; "

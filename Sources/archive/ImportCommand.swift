@@ -42,15 +42,14 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try perform {
-            var options = Importer.Options(format: format.dumpFormat, force: force, nearDuplicates: nearDuplicates)
+            var options = ImportOptions(format: format.dumpFormat, force: force, nearDuplicates: nearDuplicates)
             try TuningKnobs.apply(to: &options)
             let (archive, lock) = try archive.openWriter()
             defer { archive.close(); withExtendedLifetime(lock) {} }
             let reporter = ImportReporter(showsProgress: Terminal.stderrIsTerminal)
-            let importer = try Importer(archive: archive, options: options, observer: reporter)
-            let summary = try importer.run(paths: paths)
+            let summary = try archive.importDumps(paths, options: options, observer: reporter)
             reporter.clearProgress()
-            print(json ? Self.json(summary) : Self.line(summary))
+            print(json ? try WireJSON.string(summary) : Self.line(summary))
             if summary.hasProblems { throw ExitCode(Exit.partial) }
         }
     }
@@ -63,17 +62,6 @@ struct ImportCommand: ParsableCommand {
         return "\(files): \(counted(s.records, "record")), \(grouped(s.inserted)) new (\(counted(s.nearDuplicates, "near duplicate"))), "
             + "\(counted(s.duplicates, "duplicate")), \(counted(s.errors, "error")) "
             + "(\(humanBytes(s.bytes)) in \(String(format: "%.1f", s.seconds)) s\(rate))"
-    }
-
-    static func json(_ s: ImportSummary) -> String {
-        let fields: [(String, String)] = [
-            ("files", "\(s.files)"), ("files_skipped", "\(s.filesSkipped)"), ("files_failed", "\(s.filesFailed)"),
-            ("records", "\(s.records)"), ("inserted", "\(s.inserted)"), ("duplicates", "\(s.duplicates)"),
-            ("near_duplicates", "\(s.nearDuplicates)"),
-            ("errors", "\(s.errors)"), ("warnings", "\(s.warnings)"), ("bytes", "\(s.bytes)"),
-            ("seconds", JSONText.number((s.seconds * 1000).rounded() / 1000)),
-        ]
-        return "{" + fields.map { "\(JSONText.string($0.0)):\($0.1)" }.joined(separator: ",") + "}"
     }
 }
 
@@ -92,9 +80,18 @@ final class ImportReporter: ImportObserver {
         Terminal.error(message)
     }
 
-    func note(_ message: String) {
+    func note(_ note: ImportNote) {
         clearProgress()
-        Terminal.writeError("archive: \(message)\n")
+        Terminal.writeError("archive: \(Self.words(note))\n")
+    }
+
+    /// The note, and which command finishes what it leaves open.
+    static func words(_ note: ImportNote) -> String {
+        switch note {
+        case .nearDuplicatesPending: return "\(note); run `archive dedup` to finish it"
+        case .nearDuplicatesNotChecked: return "\(note); run `archive dedup` to check them"
+        default: return note.description
+        }
     }
 
     func progress(_ summary: ImportSummary, file: String, fileBytesDone: Int64, fileBytesTotal: Int64?) {

@@ -13,7 +13,7 @@ struct RepairCommand: ParsableCommand {
         try perform {
             let (archive, lock) = try archive.openWriter()
             defer { archive.close(); withExtendedLifetime(lock) {} }
-            try ArchiveRepair(archive: archive).run { step in print(step.rawValue) }
+            try archive.repair { step in print(step.rawValue) }
         }
     }
 }

@@ -23,12 +23,11 @@ struct SQLCommand: ParsableCommand {
         try perform {
             let archive = try archive.open(.read)
             defer { archive.close() }
-            let runner = try ReadOnlySQL(connection: archive.connection)
             let output = OutputSink.standardOutput()
             var columns: [String] = []
             var table = TablePrinter(maximumCellWidth: 60)
             var first = true
-            try runner.run(statement, header: { names in
+            try archive.readOnlySQL(statement, columns: { names in
                 columns = names
                 switch format {
                 case .csv: try output.write(CSVWriter.record(names))
@@ -38,13 +37,11 @@ struct SQLCommand: ParsableCommand {
             }, row: { values in
                 switch format {
                 case .csv:
-                    try output.write(CSVWriter.record(values.map(Self.text)))
+                    try output.write(CSVWriter.record(values.map(\.text)))
                 case .json:
-                    var object = JSONObject()
-                    for (name, value) in zip(columns, values) { object = object.add(name, raw: Self.json(value)) }
-                    try output.write((first ? "\n" : ",\n") + object.text)
+                    try output.write((first ? "\n" : ",\n") + SQLValue.jsonObject(columns: columns, values: values))
                 case .table:
-                    table.add(values.map { Self.text($0) ?? "" })
+                    table.add(values.map { $0.text ?? "" })
                 }
                 first = false
             })
@@ -55,31 +52,6 @@ struct SQLCommand: ParsableCommand {
             }
             try output.finish()
         }
-    }
-
-    static func text(_ value: SQLiteValue) -> String? {
-        switch value {
-        case .null: return nil
-        case .integer(let n): return String(n)
-        case .real(let x): return "\(x)"
-        case .text(let s): return s
-        case .blob(let bytes): return hex(bytes)
-        }
-    }
-
-    static func json(_ value: SQLiteValue) -> String {
-        switch value {
-        case .null: return "null"
-        case .integer(let n): return String(n)
-        case .real(let x): return x.isFinite ? "\(x)" : "null"
-        case .text(let s): return JSONText.string(s)
-        case .blob(let bytes): return JSONText.string(hex(bytes))
-        }
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
     }
 }
 

@@ -41,9 +41,8 @@ struct SearchCommand: ParsableCommand {
             defer { archive.close() }
             let filter = try filters.filter(query: query)
             let bold = format == .table && Terminal.stdoutIsTerminal
-            let marks = bold ? ArticleSearch.Marks(open: "\u{1B}[1m", close: "\u{1B}[0m") : .markdown
-            let page = try ArticleSearch(connection: archive.connection)
-                .search(filter, limit: limit, offset: offset, marks: marks, reach: rankAll ? .everything : .standard)
+            let marks = bold ? SearchMarks(open: "\u{1B}[1m", close: "\u{1B}[0m") : .markdown
+            let page = try archive.search(filter, limit: limit, offset: offset, marks: marks, reach: rankAll ? .everything : .standard)
             let output = OutputSink.standardOutput()
             try HitPrinter(format: format).print(page.hits, to: output)
             try output.finish()
@@ -65,8 +64,6 @@ enum HitFormat: String, ExpressibleByArgument, CaseIterable {
 struct HitPrinter {
     let format: HitFormat
 
-    static let csvColumns = ["id", "title", "published", "tags", "snippet", "rank", "url", "source"]
-
     func print(_ hits: [SearchHit], to output: OutputSink) throws {
         switch format {
         case .table:
@@ -77,42 +74,12 @@ struct HitPrinter {
                 try output.write("\t" + hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n\n")
             }
         case .json:
-            try output.write("[" + hits.map(Self.json).joined(separator: ",\n") + "]\n")
+            try output.write(try WireJSON.lines(hits) + "\n")
         case .jsonl:
-            for hit in hits { try output.write(Self.json(hit) + "\n") }
+            for hit in hits { try output.write(try WireJSON.string(hit) + "\n") }
         case .csv:
-            try output.write(CSVWriter.record(Self.csvColumns))
-            for hit in hits {
-                try output.write(CSVWriter.record([
-                    String(hit.id), hit.title, hit.published, Tags.join(hit.tags), hit.snippet, "\(hit.rank)", hit.url, hit.source,
-                ]))
-            }
+            try output.write(CSVWriter.record(SearchHit.csvColumns))
+            for hit in hits { try output.write(CSVWriter.record(hit.csvRow)) }
         }
     }
-
-    static func json(_ hit: SearchHit) -> String {
-        JSONObject()
-            .add("id", hit.id).add("title", hit.title).add("published", hit.published).add("tags", hit.tags)
-            .add("snippet", hit.snippet).add("rank", hit.rank).add("url", hit.url).add("source", hit.source)
-            .text
-    }
-}
-
-/// Builds one JSON object, members in the order added.
-struct JSONObject {
-    private var members: [String] = []
-
-    func add(_ key: String, raw value: String) -> JSONObject {
-        var copy = self
-        copy.members.append(JSONText.string(key) + ":" + value)
-        return copy
-    }
-
-    func add(_ key: String, _ value: String?) -> JSONObject { add(key, raw: value.map(JSONText.string) ?? "null") }
-    func add(_ key: String, _ value: Int64?) -> JSONObject { add(key, raw: value.map { String($0) } ?? "null") }
-    func add(_ key: String, _ value: Int) -> JSONObject { add(key, raw: String(value)) }
-    func add(_ key: String, _ value: Double?) -> JSONObject { add(key, raw: value.map(JSONText.number) ?? "null") }
-    func add(_ key: String, _ value: [String]) -> JSONObject { add(key, raw: JSONText.array(value)) }
-
-    var text: String { "{" + members.joined(separator: ",") + "}" }
 }

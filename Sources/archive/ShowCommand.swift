@@ -22,17 +22,16 @@ struct ShowCommand: ParsableCommand {
         try perform {
             let archive = try archive.open(.read)
             defer { archive.close() }
-            guard let article = try ArticleDetails.load(id: id, from: archive.connection) else {
+            guard let article = try archive.article(id: id) else {
                 throw NotFound(message: "no article with id \(id) in \(archive.path)")
             }
-            let versions = try StoryVersion.list(of: id, archive.connection, policy: DedupRun.currentPolicy(archive))
             let output = OutputSink.standardOutput()
-            try output.write(format == .json ? Self.json(article, versions) + "\n" : Self.text(article, versions))
+            try output.write(format == .json ? try WireJSON.string(article) + "\n" : Self.text(article))
             try output.finish()
         }
     }
 
-    static func text(_ a: ArticleDetails, _ versions: [StoryVersion]) -> String {
+    static func text(_ a: ArticleView) -> String {
         var lines = [a.title, ""]
         lines.append("id:        \(a.id)")
         lines.append("published: \(a.published ?? "unknown")" + (a.publishedRaw.map { " (as written: \($0))" } ?? ""))
@@ -47,7 +46,7 @@ struct ShowCommand: ParsableCommand {
             lines.append("version of: \(canonical) (the story's canonical version); matched by \(a.matchRule ?? "?") "
                          + String(format: "%.2f", a.similarity ?? 0))
         }
-        for version in versions {
+        for version in a.versions {
             var notes = [String(format: "jaccard %.2f", version.jaccard), "\(version.shingles) shingles"]
             if version.isCanonical { notes.insert("canonical", at: 0) }
             if version.isTruncatedCopy { notes.append("a cut-short copy of this one") }
@@ -57,26 +56,5 @@ struct ShowCommand: ParsableCommand {
         lines.append("")
         lines.append(a.body)
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func json(_ a: ArticleDetails, _ versions: [StoryVersion]) -> String {
-        let others = versions.map {
-            JSONObject().add("id", $0.id).add("title", $0.title).add("published", $0.published)
-                .add("canonical", raw: $0.isCanonical ? "true" : "false").add("jaccard", $0.jaccard).add("shingles", $0.shingles)
-                .add("truncated_copy", raw: $0.isTruncatedCopy ? "true" : "false")
-                .add("truncates_this", raw: $0.truncatesThis ? "true" : "false").text
-        }
-        let seen = a.sightings.map {
-            JSONObject().add("path", $0.path).add("line", $0.line).add("byte_offset", $0.byteOffset).add("seen_at", $0.seenAt).text
-        }
-        return JSONObject()
-            .add("id", a.id).add("title", a.title).add("published", a.published).add("tags", a.tags)
-            .add("snippet", String(a.body.prefix(200))).add("rank", nil as Double?)
-            .add("body", a.body).add("url", a.url).add("source", a.source)
-            .add("published_raw", a.publishedRaw).add("header", a.header).add("imported_at", a.importedAt)
-            .add("seen", raw: "[" + seen.joined(separator: ",") + "]")
-            .add("duplicate_of", a.duplicateOf).add("similarity", a.similarity).add("match_rule", a.matchRule)
-            .add("versions", raw: "[" + others.joined(separator: ",") + "]")
-            .text
     }
 }

@@ -15,8 +15,8 @@ struct StatsCommand: ParsableCommand {
         try perform {
             let archive = try archive.open(.read)
             defer { archive.close() }
-            let stats = try ArchiveStats.load(from: archive.connection, path: archive.path)
-            print(json ? Self.json(stats) : Self.text(stats, path: archive.path))
+            let stats = try archive.stats()
+            print(json ? try WireJSON.string(stats) : Self.text(stats, path: archive.path))
         }
     }
 
@@ -24,7 +24,7 @@ struct StatsCommand: ParsableCommand {
         var lines = ["\(path): \(humanBytes(s.fileBytes))"]
         lines.append("articles:        \(grouped(s.articles))")
         lines.append("duplicates seen: \(grouped(s.duplicatesSeen)) exact " + (s.duplicatesSeen == 1 ? "copy" : "copies"))
-        lines.append("stories:         \(grouped(s.articles - s.versions)), \(grouped(s.clusters)) of them with more than one version ("
+        lines.append("stories:         \(grouped(s.stories)), \(grouped(s.clusters)) of them with more than one version ("
                      + "\(grouped(s.versions)) versions)" + (s.dedupPending ? "; near-duplicate check pending: run `archive dedup`" : ""))
         lines.append("files imported:  \(grouped(s.files))" + (s.filesIncomplete > 0 ? " (\(s.filesIncomplete) interrupted: run import again)" : ""))
         lines.append("import errors:   \(grouped(s.importErrors))" + (s.importErrors > 0 ? " (see the import_errors table)" : ""))
@@ -37,18 +37,5 @@ struct StatsCommand: ParsableCommand {
             lines.append("top tags:        " + s.topTags.map { "\($0.tag) (\(grouped($0.count)))" }.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func json(_ s: ArchiveStats) -> String {
-        let tags = s.topTags.map { JSONObject().add("tag", $0.tag).add("count", $0.count).text }
-        return JSONObject()
-            .add("articles", s.articles).add("duplicates_seen", s.duplicatesSeen).add("files", s.files)
-            .add("files_incomplete", s.filesIncomplete).add("import_errors", s.importErrors)
-            .add("stories", s.articles - s.versions).add("clusters", s.clusters).add("versions", s.versions)
-            .add("dedup_pending", raw: s.dedupPending ? "true" : "false")
-            .add("earliest", s.earliest).add("latest", s.latest).add("undated", s.undated)
-            .add("top_tags", raw: "[" + tags.joined(separator: ",") + "]")
-            .add("file_bytes", Int64(s.fileBytes))
-            .text
     }
 }

@@ -15,13 +15,6 @@ enum Terminal {
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
-
-    /// Columns of the terminal on stdout, or nil when it is not one.
-    static var width: Int? {
-        var size = winsize()
-        guard stdoutIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
-    }
 }
 
 /// Sizes for people: 1.2 MB.

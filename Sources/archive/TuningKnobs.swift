@@ -5,7 +5,7 @@ import Foundation
 /// kill the process between many small commits, and stop it at exact moments (hold
 /// points). Not for everyday use: the defaults are what is fast (README, "Development").
 enum TuningKnobs {
-    static func apply(to options: inout Importer.Options) throws {
+    static func apply(to options: inout ImportOptions) throws {
         let environment = ProcessInfo.processInfo.environment
         func value(_ name: String) -> Int? { environment[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
         if let records = value("ARCHIVE_COMMIT_RECORDS") { options.commitRecords = records }

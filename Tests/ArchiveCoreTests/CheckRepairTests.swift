@@ -16,7 +16,7 @@ struct CheckRepairTests {
     static func problems(_ db: String) throws -> [String] {
         let archive = try Archive(path: db, mode: .write)
         defer { archive.close() }
-        return try ArchiveCheck(archive: archive).run().filter { !$0.isOK }.map(\.name)
+        return try ArchiveCheck(connection: archive.connection).run().filter { !$0.isOK }.map(\.name)
     }
 
     @Test("a freshly imported archive passes every check")
@@ -41,7 +41,7 @@ struct CheckRepairTests {
         connection.close()
         #expect(try Self.problems(db).contains(name))
         let archive = try Archive(path: db, mode: .write)
-        try ArchiveRepair(archive: archive).run()
+        try ArchiveRepair(connection: archive.connection).run()
         archive.close()
         #expect(try Self.problems(db) == [])
         #expect(try StoryLinkTests.links(db) == before)

@@ -77,7 +77,7 @@ struct FuzzTests {
         }
         let archive = try Archive(path: db, mode: .write)
         defer { archive.close() }
-        let problems = try ArchiveCheck(archive: archive).run().filter { !$0.isOK }
+        let problems = try ArchiveCheck(connection: archive.connection).run().filter { !$0.isOK }
         #expect(problems.isEmpty, "\(problems)")
     }
 }

@@ -87,6 +87,6 @@ struct MigrationTests {
         guard case .text(let text) = sql else { Issue.record("no articles_fts"); return }
         #expect(text.contains(#"content="articles""#))
         #expect(try archive.connection.scalar("PRAGMA journal_mode") == .text("wal"))
-        #expect(try archive.connection.scalarInt("PRAGMA application_id") == Archive.applicationID)
+        #expect(try archive.connection.scalarInt("PRAGMA application_id") == ArchiveFile.applicationID)
     }
 }

@@ -130,7 +130,7 @@ struct SearchTests {
         let archive = try Archive(path: db, mode: .read)
         let runner = try ReadOnlySQL(connection: archive.connection)
         #expect(throws: (any Error).self) { try runner.run(statement, header: { _ in }, row: { _ in }) }
-        var rows: [[SQLiteValue]] = []
+        var rows: [[SQLValue]] = []
         try runner.run("SELECT count(*) FROM articles WHERE articles.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'harbour')",
                        header: { #expect($0 == ["count(*)"]) }, row: { rows.append($0) })
         #expect(rows == [[.integer(2)]])

@@ -72,7 +72,7 @@ struct StoryLinkTests {
         #expect(links[3] == 2)
         let archive = try Archive(path: db, mode: .read)
         #expect(try archive.connection.scalar("SELECT match_rule FROM articles WHERE id = 1") == .text("containment"))
-        let versions = try StoryVersion.list(of: 2, archive.connection, policy: .standard)
+        let versions = try ArticleQueries(connection: archive.connection).versions(of: 2, policy: .standard)
         #expect(versions.map(\.id) == [1, 3])
         #expect(versions[0].isTruncatedCopy)
         #expect(!versions[1].isTruncatedCopy)
@@ -90,7 +90,7 @@ struct StoryLinkTests {
         let before = try Self.links(db)
         try importDumps([dump], into: db, force: true)
         #expect(try Self.links(db) == before)
-        #expect(try StoryCluster.list(Archive(path: db, mode: .read).connection, limit: nil).map(\.members) == [[1, 2, 3, 4]])
+        #expect(try Archive(path: db, mode: .read).stories().map(\.members) == [[1, 2, 3, 4]])
     }
 
     @Test("archive dedup: the same links as import; resumable after an interruption; other thresholds relink")
@@ -107,10 +107,10 @@ struct StoryLinkTests {
         let observer = RecordingObserver()
         let summary = try importDumps([dump], into: later, observer: observer) { $0.nearDuplicates = false }
         #expect(summary.nearDuplicates == 0)
-        #expect(observer.notes.contains { $0.contains("archive dedup") })
+        #expect(observer.recorded.contains(.nearDuplicatesNotChecked), "the user is told the check is left to `archive dedup`")
         struct Stop: Error {}
         let archive = try Archive(path: later, mode: .write)
-        var run = DedupRun(archive: archive)
+        var run = DedupRun(connection: archive.connection)
         run.batchSize = 2
         #expect(throws: Stop.self) { try run.run(policy: nil, restart: false) { checked, _ in if checked >= 2 { throw Stop() } } }
         #expect(try DedupState.load(archive.connection).isRunning)

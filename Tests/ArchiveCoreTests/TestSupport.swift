@@ -66,20 +66,24 @@ extension DumpEvent {
 final class RecordingObserver: ImportObserver {
     var warnings: [String] = []
     var notes: [String] = []
+    var recorded: [ImportNote] = []
     func warning(_ message: String) { warnings.append(message) }
-    func note(_ message: String) { notes.append(message) }
+    func note(_ note: ImportNote) {
+        notes.append(note.description)
+        recorded.append(note)
+    }
     func progress(_ summary: ImportSummary, file: String, fileBytesDone: Int64, fileBytesTotal: Int64?) {}
 }
 
 /// Imports `paths` into the archive at `db` and returns the summary.
 @discardableResult
 func importDumps(_ paths: [String], into db: String, force: Bool = false, format: DumpFormat? = nil,
-                 observer: RecordingObserver = RecordingObserver(), configure: (inout Importer.Options) -> Void = { _ in }) throws -> ImportSummary {
+                 observer: RecordingObserver = RecordingObserver(), configure: (inout ImportOptions) -> Void = { _ in }) throws -> ImportSummary {
     let archive = try Archive(path: db, mode: .write)
     defer { archive.close() }
-    var options = Importer.Options(format: format, force: force)
+    var options = ImportOptions(format: format, force: force)
     configure(&options)
-    return try Importer(archive: archive, options: options, observer: observer).run(paths: paths)
+    return try archive.importDumps(paths, options: options, observer: observer)
 }
 
 func count(_ sql: String, in db: String) throws -> Int {

@@ -25,7 +25,6 @@ struct KeyFilter {
         self.count = count
     }
 
-    var isOverfull: Bool { count > capacity }
 
     mutating func insert(_ key: Int64) {
         let size = UInt64(words.count * 64)

@@ -6,3 +6,9 @@ public protocol ByteAppending {
 }
 
 extension Array: ByteAppending where Element == UInt8 {}
+
+extension ByteAppending {
+    mutating func append(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append(contentsOf: $0) }
+    }
+}

@@ -5,12 +5,11 @@ import Glibc
 
 /// A buffered writer to standard output or a file. A file is written under a temporary
 /// name and renamed into place by `finish()`, so a cut-short export never looks whole.
-public final class OutputSink: ByteAppending {
+public final class OutputSink: ByteSink {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private let finalPath: String?
     private let temporaryPath: String?
-    public private(set) var bytesWritten: Int64 = 0
 
     public static func standardOutput() -> OutputSink { OutputSink(descriptor: STDOUT_FILENO) }
 
@@ -25,7 +24,7 @@ public final class OutputSink: ByteAppending {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let temporary = (folder as NSString).appendingPathComponent(".\(URL(fileURLWithPath: path).lastPathComponent).\(getpid()).partial")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ReadError(path: path, errno: errno) }
+        guard descriptor >= 0 else { throw WriteError(path: path, errno: errno) }
         self.descriptor = descriptor
         self.finalPath = path
         self.temporaryPath = temporary
@@ -53,11 +52,7 @@ public final class OutputSink: ByteAppending {
         buffer.append(byte)
     }
 
-    func append(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-    }
-
-    func flushIfFull() throws {
+    public func flushIfFull() throws {
         if buffer.count >= 1 << 18 { try flush() }
     }
 
@@ -67,11 +62,10 @@ public final class OutputSink: ByteAppending {
             let result = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw ReadError(path: finalPath ?? "standard output", errno: errno)
+                throw WriteError(path: finalPath ?? "standard output", errno: errno)
             }
             written += result
         }
-        bytesWritten += Int64(buffer.count)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -80,7 +74,7 @@ public final class OutputSink: ByteAppending {
         try flush()
         guard let finalPath, let temporaryPath else { return }
         guard fsync(descriptor) == 0, rename(temporaryPath, finalPath) == 0 else {
-            throw ReadError(path: finalPath, errno: errno)
+            throw WriteError(path: finalPath, errno: errno)
         }
         close(descriptor)
         // deinit must not remove the renamed file.

@@ -23,7 +23,7 @@ struct DumpFeed: Sendable {
         /// Always first: the format the dump is read as.
         case format(DumpFormat)
         /// Something the user should know about the whole file.
-        case note(String)
+        case note(ImportNote)
         case batch(Batch)
         /// Always last when nothing failed.
         case finished(End)
@@ -81,11 +81,12 @@ struct DumpFeed: Sendable {
             }
             let format = try self.format ?? Self.sniff(source)
             guard channel.send(.format(format)) else { return }
-            if encoding == .latin1, !channel.send(.note("\(inputName): not UTF-8; read as Latin-1 (Windows-1252)")) { return }
+            if encoding == .latin1, !channel.send(.note(.readAsLatin1(inputName))) { return }
             var reader = format.reader(source: source, line: line, header: header, encoding: encoding)
+            let futureAfter = Article.tomorrow()
             var batch = Batch()
             while let event = try reader.next() {
-                batch.add(Self.prepare(event, nearDuplicates: nearDuplicates))
+                batch.add(Self.prepare(event, nearDuplicates: nearDuplicates, futureAfter: futureAfter))
                 batch.offset = source.offset
                 if batch.records >= batchRecords || batch.bytes >= batchBytes {
                     guard channel.send(.batch(batch)) else { return }
@@ -149,14 +150,14 @@ struct DumpFeed: Sendable {
         }
     }
 
-    static func prepare(_ event: DumpEvent, nearDuplicates: Bool) -> Prepared {
+    static func prepare(_ event: DumpEvent, nearDuplicates: Bool, futureAfter: String) -> Prepared {
         switch event {
         case .problem(let problem):
             return .rejected(message: problem.message, problem.span, raw: problem.raw)
         case .record(let record):
             var warnings = record.warnings
             do {
-                let article = try Article(record: record, warnings: &warnings)
+                let article = try Article(record: record, warnings: &warnings, futureAfter: futureAfter)
                 var signature: NearSignature?
                 if nearDuplicates {
                     let shingles = Shingles(normalized: article.comparisonBody)

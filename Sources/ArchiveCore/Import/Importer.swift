@@ -8,33 +8,9 @@ import Glibc
 /// transactions of many records; each one also advances the file's ledger entry, so an
 /// import killed at any point leaves a consistent archive and the next run carries on
 /// where the last commit stopped.
-public final class Importer {
-    public struct Options: Sendable {
-        public var format: DumpFormat?
-        public var force = false
-        /// Check new articles for near duplicates (versions of a story already in).
-        /// Off, they are left for `archive dedup`.
-        public var nearDuplicates = true
-        /// A transaction is committed after this many records or bytes of input,
-        /// whichever comes first: large transactions make fewer, larger index segments.
-        public var commitRecords = 20_000
-        public var commitBytes: Int64 = 64 << 20
-        /// Records the reader hands over at a time (memory stays small).
-        public var feedRecords = 500
-        /// Articles indexed for full-text search at a time while the reader is busy.
-        public var indexChunk = 500
-        /// Test-only stops (README, "Development"); nil in normal use.
-        public var holds: HoldPoints?
-
-        public init(format: DumpFormat? = nil, force: Bool = false, nearDuplicates: Bool = true) {
-            self.format = format
-            self.force = force
-            self.nearDuplicates = nearDuplicates
-        }
-    }
-
-    private let archive: Archive
-    private let options: Options
+final class Importer {
+    private let connection: Connection
+    private let options: ImportOptions
     private weak var observer: ImportObserver?
     private let ledger: FileLedger
     private let store: ArticleStore
@@ -46,17 +22,17 @@ public final class Importer {
     private var inputBytes: Int64 = 0
     private let holdCounter: HoldPoints.Counter
 
-    public init(archive: Archive, options: Options = Options(), observer: ImportObserver? = nil) throws {
-        self.archive = archive
+    init(connection: Connection, options: ImportOptions = ImportOptions(), observer: ImportObserver? = nil) throws {
+        self.connection = connection
         self.options = options
         self.observer = observer
-        self.ledger = FileLedger(connection: archive.connection)
-        self.store = try ArticleStore(connection: archive.connection)
-        self.index = SearchIndex(connection: archive.connection)
+        self.ledger = FileLedger(connection: connection)
+        self.store = try ArticleStore(connection: connection)
+        self.index = SearchIndex(connection: connection)
         self.holdCounter = HoldPoints.Counter(options.holds)
     }
 
-    public func run(paths: [String]) throws -> ImportSummary {
+    func run(paths: [String]) throws -> ImportSummary {
         let started = Date()
         let (files, problems) = DumpDiscovery.files(for: paths, format: options.format)
         // About 3 kB an article: enough to size the near-duplicate key filter.
@@ -77,10 +53,10 @@ public final class Importer {
         }
         // Also finishes the index of an earlier import that was killed before this step.
         if try isPrepared || index.pendingAfter() != nil { try index.finish() }
-        if let nearIndex { try archive.connection.transaction { try nearIndex.saveFilter() } }
+        if let nearIndex { try connection.transaction { try nearIndex.saveFilter() } }
         // Leave the write-ahead log empty: the next reader opens the file without first
         // indexing hundreds of megabytes of log. Readers in the way only make it partial.
-        if isPrepared { try? archive.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+        if isPrepared { try? connection.checkpoint() }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -98,74 +74,79 @@ public final class Importer {
     /// checked already; otherwise the pending `archive dedup` run covers these articles
     /// too, in id order, and checking some now would only be redone.
     private func prepareNearDuplicates(expectedArticles: Int) throws {
-        var state = try DedupState.load(archive.connection)
+        var state = try DedupState.load(connection)
         if state.isRunning {
-            observer?.note("near-duplicate check pending (from article \(state.nextArticleID)); run `archive dedup` to finish it")
+            observer?.note(.nearDuplicatesPending(fromArticle: state.nextArticleID))
             return
         }
         guard options.nearDuplicates else {
-            try archive.connection.transaction {
-                state.isRunning = true
-                state.nextArticleID = Int64(try archive.connection.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM articles"))
-                try state.save(archive.connection)
-            }
-            observer?.note("near duplicates not checked; run `archive dedup` to check them")
+            try connection.transaction { try state.startAfterNewestArticle(connection) }
+            observer?.note(.nearDuplicatesNotChecked)
             return
         }
-        nearIndex = try NearDuplicateIndex(connection: archive.connection, policy: state.policy, expectedArticles: expectedArticles)
+        nearIndex = try NearDuplicateIndex(connection: connection, policy: state.policy, expectedArticles: expectedArticles)
     }
 
     // MARK: One file
 
-    private func importFile(_ file: DumpFile) throws {
-        let now = timestamp()
+    /// What reading one file needs: where to start, what the ledger must record.
+    private struct FileRead {
+        var input: DumpFeed.Input
+        var format: DumpFormat?
         var start = InputPosition.start
-        var total: Int64?
         var digest: FileDigest?
-        var fileIdentity: FileIdentity?
-        let input: DumpFeed.Input
-        var format = file.format
+        var identity: FileIdentity?
+    }
 
-        if file.isStandardInput {
-            input = .standardInput
-        } else {
-            let identity = try FileIdentity(path: file.path)
-            fileIdentity = identity
-            let entry = try ledger.entry(path: file.path)
-            // Unchanged since its complete import (same size, time and inode): nothing to
-            // read, not even to hash.
-            if !options.force, let entry, entry.isComplete, entry.identity == identity {
-                summary.filesSkipped += 1
-                observer?.note("\(file.path): skipped, already imported and unchanged")
-                return
-            }
-            let fileDigest = try FileDigest(path: file.path, prefixSize: entry?.size)
-            digest = fileDigest
-            total = fileDigest.size
-            let copy = try ledger.completeCopy(size: fileDigest.size, sha256: fileDigest.sha256, otherThan: file.path)
-            switch ImportPlan.decide(entry: entry, digest: fileDigest, copy: copy, force: options.force) {
-            case .skip(let copyOf):
-                summary.filesSkipped += 1
-                observer?.note(copyOf.map { "\(file.path): skipped, same bytes as \($0), already imported" }
-                               ?? "\(file.path): skipped, already imported and unchanged")
-                return
-            case .read(let from, let reason):
-                start = from
-                switch reason {
-                case .grown: observer?.note("\(file.path): has grown; reading from line \(from.line)")
-                case .interrupted: observer?.note("\(file.path): resuming an interrupted import at line \(from.line)")
-                case .changed: observer?.note("\(file.path): changed since it was imported; reading it all again")
-                case .new, .forced: break
-                }
-            }
-            let known = try format ?? DumpFeed.sniff(try ByteSource(path: file.path))
-            format = known
-            let header = known == .csv && start.offset > 0 ? try CSVDumpReader.readHeader(source: try ByteSource(path: file.path)) : nil
-            input = .file(path: file.path, from: start, csvHeader: header)
-        }
-
+    private func importFile(_ file: DumpFile) throws {
+        guard let plan = try plan(file) else { return }
         try prepareForReading()
-        let feed = DumpFeed(input: input, format: format, nearDuplicates: nearIndex != nil,
+        try read(file, plan)
+    }
+
+    /// Decides with the ledger whether and from where to read a file (nil: skip it),
+    /// telling the user why.
+    private func plan(_ file: DumpFile) throws -> FileRead? {
+        guard !file.isStandardInput else { return FileRead(input: .standardInput, format: file.format) }
+        let identity = try FileIdentity(path: file.path)
+        let entry = try ledger.entry(path: file.path)
+        // Unchanged since its complete import (same size, time and inode): nothing to
+        // read, not even to hash.
+        if !options.force, let entry, entry.isComplete, entry.identity == identity {
+            summary.filesSkipped += 1
+            observer?.note(.skipped(file.path, sameBytesAs: nil))
+            return nil
+        }
+        let digest = try FileDigest(path: file.path, prefixSize: entry?.size)
+        let copy = try ledger.completeCopy(size: digest.size, sha256: digest.sha256, otherThan: file.path)
+        let start: InputPosition
+        switch ImportPlan.decide(entry: entry, digest: digest, copy: copy, force: options.force) {
+        case .skip(let copyOf):
+            summary.filesSkipped += 1
+            observer?.note(.skipped(file.path, sameBytesAs: copyOf))
+            return nil
+        case .read(let from, let reason):
+            start = from
+            switch reason {
+            case .grown: observer?.note(.grown(file.path, fromLine: from.line))
+            case .interrupted: observer?.note(.resuming(file.path, atLine: from.line))
+            case .changed: observer?.note(.changed(file.path))
+            case .new, .forced: break
+            }
+        }
+        let format = try file.format ?? DumpFeed.sniff(try ByteSource(path: file.path))
+        // A CSV read from the middle still needs the names in its header row.
+        let header = format == .csv && start.offset > 0 ? try CSVDumpReader.readHeader(source: try ByteSource(path: file.path)) : nil
+        return FileRead(input: .file(path: file.path, from: start, csvHeader: header), format: format, start: start,
+                        digest: digest, identity: identity)
+    }
+
+    /// Reads a file on the reader thread and writes what it hands over, committing in
+    /// batches with the ledger.
+    private func read(_ file: DumpFile, _ plan: FileRead) throws {
+        let now = timestamp()
+        let (start, digest, total) = (plan.start, plan.digest, plan.digest?.size)
+        let feed = DumpFeed(input: plan.input, format: plan.format, nearDuplicates: nearIndex != nil,
                             batchRecords: options.feedRecords, batchBytes: 4 << 20)
         let channel = feed.start()
         // Leaving early (an error) stops the reader thread.
@@ -173,25 +154,25 @@ public final class Importer {
         let recordsBefore = summary.records
         var pending: PendingCommit?
         // Whatever is written but not committed is rolled back if this file fails.
-        defer { if pending != nil { archive.connection.rollback() } }
+        defer { if pending != nil { connection.rollback() } }
         while let message = try nextMessage(channel, pending: &pending) {
             switch message {
             case .format(let read):
-                let fileID = try archive.connection.transaction {
+                let fileID = try connection.transaction {
                     try ledger.begin(path: file.path, format: read, size: digest?.size ?? 0, sha256: digest?.sha256 ?? [],
-                                     identity: fileIdentity, resume: start, now: now)
+                                     identity: plan.identity, resume: start, now: now)
                 }
                 pending = PendingCommit(file: file, fileID: fileID, rereading: start)
                 summary.files += 1
             case .batch(let batch):
                 guard var current = pending else { continue }
-                if !archive.connection.isInTransaction { try archive.connection.begin() }
+                if !connection.isInTransaction { try connection.begin() }
                 try write(batch, into: &current)
                 // A record cut short at the end of the input is read again by the next run
                 // (its resume point is its start): it commits only with the file's complete
                 // mark, or a kill in between would count it twice.
                 let endsCutShort = batch.items.last.map { !$0.span.isComplete } ?? false
-                if !endsCutShort, current.records + current.indexed >= options.commitRecords || current.bytes >= options.commitBytes {
+                if !endsCutShort, current.counts.records + current.indexed >= options.commitRecords || current.bytes >= options.commitBytes {
                     try commit(&current)
                 }
                 pending = current
@@ -200,7 +181,7 @@ public final class Importer {
                 guard var current = pending else { return }
                 // The last records and the 'complete' mark commit together: a kill between
                 // them would make the next run read the last record again.
-                if !archive.connection.isInTransaction { try archive.connection.begin() }
+                if !connection.isInTransaction { try connection.begin() }
                 if file.isStandardInput {
                     try ledger.complete(id: current.fileID, size: end.bytesRead, sha256: end.sha256)
                 } else {
@@ -211,14 +192,14 @@ public final class Importer {
                 summary.bytes += end.offset - start.offset
                 observer?.progress(summary, file: file.path, fileBytesDone: end.offset, fileBytesTotal: total)
                 if summary.records == recordsBefore && start.offset == 0 {
-                    observer?.note("\(file.path): no records found (empty, or only blank lines)")
+                    observer?.note(.noRecords(file.path))
                 }
                 return
             case .note(let message):
                 observer?.note(message)
             case .failed(let error):
                 // What was read before the failure is kept; the ledger says where to resume.
-                if var current = pending, archive.connection.isInTransaction { try commit(&current) }
+                if var current = pending, connection.isInTransaction { try commit(&current) }
                 pending = nil
                 throw error
             }
@@ -231,7 +212,7 @@ public final class Importer {
         while true {
             if let message = channel.tryReceive() { return message }
             guard var current = pending else { return channel.receive() }
-            if !archive.connection.isInTransaction { try archive.connection.begin() }
+            if !connection.isInTransaction { try connection.begin() }
             let indexed = try index.indexPending(limit: options.indexChunk)
             current.indexed += indexed
             pending = current
@@ -247,12 +228,13 @@ public final class Importer {
         /// cut short then), so its old errors are forgotten.
         let rereading: InputPosition
         var counts = FileLedger.Counts()
-        var records = 0
         var bytes: Int64 = 0
         /// Articles indexed for full-text search in this transaction.
         var indexed = 0
         var resume: InputPosition?
+        /// What to tell the user once committed: warnings and record errors, in order.
         var messages: [String] = []
+        var warnings = 0
 
         /// The running totals as they will be once this commits, for progress lines.
         func adding(to summary: ImportSummary) -> ImportSummary {
@@ -295,6 +277,7 @@ public final class Importer {
                                           raw: raw, now: now, article: articleID)
                 }
                 pending.messages += warnings.map { "\(path):\(span.start.line): \($0)" }
+                pending.warnings += warnings.count
             case .rejected(let message, let span, let raw):
                 pending.counts.errors += 1
                 try store.recordError(fileID: pending.fileID, path: path, at: span.start, message: message, raw: raw, now: now)
@@ -302,7 +285,6 @@ public final class Importer {
             }
             pending.resume = item.span.resumePoint
         }
-        pending.records += batch.records
         pending.bytes += batch.bytes
     }
 
@@ -311,18 +293,18 @@ public final class Importer {
         do {
             if let resume = pending.resume { try ledger.advance(id: pending.fileID, to: resume, adding: pending.counts) }
             try nearIndex?.mergeRecentKeys()
-            try archive.connection.commit()
+            try connection.commit()
         } catch {
-            archive.connection.rollback()
+            connection.rollback()
             throw error
         }
         holdCounter.reach(.afterCommit)
         summary = pending.adding(to: summary)
-        summary.warnings += pending.messages.count - pending.counts.errors
+        summary.warnings += pending.warnings
         for message in pending.messages { observer?.warning(message) }
         pending.counts = FileLedger.Counts()
         pending.messages = []
-        pending.records = 0
+        pending.warnings = 0
         pending.bytes = 0
         pending.indexed = 0
         pending.resume = nil

@@ -20,7 +20,8 @@ public struct Article: Sendable, Equatable {
 
     /// Builds the article a record describes, or says why it cannot be one.
     /// `warnings` receives what was kept but is worth telling (an unreadable date).
-    public init(record: DumpRecord, warnings: inout [String]) throws(ArticleRejection) {
+    /// `futureAfter`: dates after it are warned about (a day after the import started).
+    public init(record: DumpRecord, warnings: inout [String], futureAfter: String = Article.tomorrow()) throws(ArticleRejection) {
         var record = record
         // A NUL character is never text; it would also make a CSV export look binary.
         if [record.title, record.body].contains(where: { $0?.utf8.contains(0) == true }) || record.tags.contains(where: { $0.utf8.contains(0) }) {
@@ -46,7 +47,7 @@ public struct Article: Sendable, Equatable {
         if let raw, !raw.isEmpty {
             published = ReleaseDate.iso8601(raw)
             if published == nil { warnings.append("unreadable date \"\(raw)\" kept as published_raw") }
-            if let published, published > Self.tomorrow { warnings.append("date \(published) is in the future; kept as given") }
+            if let published, published > futureAfter { warnings.append("date \(published) is in the future; kept as given") }
         }
         self.url = record.url?.trimmingWhitespace.nilIfEmpty
         self.source = record.source?.trimmingWhitespace.nilIfEmpty
@@ -57,8 +58,9 @@ public struct Article: Sendable, Equatable {
 
     static let maximumTitleBytes = 1_000
 
-    /// A day from now (the import's start), for spotting dates in the future.
-    static let tomorrow: String = timestamp(Date().addingTimeInterval(86_400))
+    /// A day from now, for spotting dates in the future. Computed when asked (once per
+    /// import), never once per process: a long-running server would see it go stale.
+    public static func tomorrow() -> String { timestamp(Date().addingTimeInterval(86_400)) }
 
     /// Line breaks as LF, no spaces or tabs at line ends, at most one blank line in a
     /// row, nothing blank at either end. Works on bytes: bodies are long.

@@ -108,7 +108,7 @@ public final class ByteSource {
     }
 }
 
-/// A file that could not be opened, read or written, with the reason.
+/// A file that could not be opened or read, with the reason.
 public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public let path: String
     /// The system's error number, 0 when the reason is ours.

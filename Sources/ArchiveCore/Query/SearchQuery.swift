@@ -44,7 +44,7 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .emptyQuery: return "the query has no words to search for"
-        case .invalidQuery(let message): return "invalid search query: \(message) (see FTS5 query syntax, or drop --raw)"
+        case .invalidQuery(let message): return "invalid search query: \(message)"
         case .invalidDate(let text): return "cannot read the date \"\(text)\" (use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)"
         }
     }

@@ -11,11 +11,13 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
     case readOnly(path: String)
     case noFTS5(version: String)
     case busy(path: String)
+    /// The archive was closed while a task still wanted to use it.
+    case closed
 
     public var description: String {
         switch self {
         case .missing(let path):
-            return "\(path): no archive here (create one with `archive import DUMP --db \(path)`)"
+            return "\(path): no archive here"
         case .missingDirectory(let path):
             return "\(path): the folder does not exist"
         case .notSQLite(let path):
@@ -30,6 +32,8 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
             return "this SQLite library (\(version)) lacks FTS5; install a build with FTS5 (Debian: libsqlite3-dev)"
         case .busy(let path):
             return "\(path): another archive process is writing; try again when it is done"
+        case .closed:
+            return "the archive is closed"
         }
     }
 }

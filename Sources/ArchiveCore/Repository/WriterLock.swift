@@ -17,20 +17,20 @@ public final class WriterLock {
     public init(archivePath: String, waiting: (Int32?) -> Void = { _ in }) throws {
         path = archivePath + "-lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ReadError(path: path, errno: errno) }
+        guard descriptor >= 0 else { throw WriteError(path: path, errno: errno) }
         self.descriptor = descriptor
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
                 let code = errno
                 close(descriptor)
-                throw ReadError(path: path, errno: code)
+                throw WriteError(path: path, errno: code)
             }
             waiting(Self.holder(descriptor))
             while flock(descriptor, LOCK_EX) != 0 {
                 guard errno == EINTR else {
                     let code = errno
                     close(descriptor)
-                    throw ReadError(path: path, errno: code)
+                    throw WriteError(path: path, errno: code)
                 }
             }
         }

@@ -15,14 +15,11 @@ public struct ArchivePlacement: Equatable, Sendable {
     /// lie in one folder and have different names.
     public static func read(_ archive: Archive, for set: LabeledSet) throws -> [ArchivePlacement?] {
         var byLocation: [RecordLocation: ArchivePlacement] = [:]
-        try archive.connection.prepare("""
-            SELECT f.path, s.line, a.id, coalesce(a.duplicate_of, a.id), a.match_rule, a.similarity
-            FROM sightings s JOIN files f ON f.id = s.file_id JOIN articles a ON a.id = s.article_id
-            """).forEachRow { row in
-            let location = RecordLocation(file: (row.string(0) as NSString).lastPathComponent, line: row.int(1))
+        for placement in try archive.placements() {
+            let location = RecordLocation(file: (placement.path as NSString).lastPathComponent, line: placement.line)
             byLocation[location] = ArchivePlacement(
-                article: Int64(row.int(2)), story: Int64(row.int(3)), linkRule: row.optionalString(4),
-                linkSimilarity: row.isNull(5) ? nil : row.double(5))
+                article: placement.article, story: placement.story, linkRule: placement.linkRule,
+                linkSimilarity: placement.linkSimilarity)
         }
         return set.records.map { byLocation[$0.location] }
     }

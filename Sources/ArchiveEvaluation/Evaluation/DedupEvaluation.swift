@@ -14,7 +14,7 @@ public enum DedupEvaluation {
         let timing = try ImportTiming.measure(paths: paths, runs: runs, directory: directory, keepInspected: keepArchive) { archive, imported in
             placements = try ArchivePlacement.read(archive, for: set)
             summary = imported
-            policy = try DedupRun.currentPolicy(archive)
+            policy = try archive.nearDuplicateState().policy
         }
         let count = { (test: (RecordKind) -> Bool) in set.records.filter { test($0.kind) }.count }
         return DedupReport(

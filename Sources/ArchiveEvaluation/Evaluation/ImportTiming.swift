@@ -54,10 +54,11 @@ public struct ImportTiming: Equatable, Sendable {
     static func importOnce(paths: [String], into path: String, nearDuplicates: Bool) throws -> (Double, ImportSummary, Archive) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let archive = try Archive(path: path, mode: .write)
-        let importer = try Importer(archive: archive, options: Importer.Options(nearDuplicates: nearDuplicates))
         let clock = ContinuousClock()
         var summary = ImportSummary()
-        let elapsed = try clock.measure { summary = try importer.run(paths: paths) }
+        let elapsed = try clock.measure {
+            summary = try archive.importDumps(paths, options: ImportOptions(nearDuplicates: nearDuplicates))
+        }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return (seconds, summary, archive)
     }

@@ -1,22 +1,10 @@
 /// `archive repair`: rebuilds everything that is derived from the articles, each part in
 /// its own transaction (the near-duplicate check in resumable batches): the full-text
 /// index, the tag rows, orphaned sightings, and the near-duplicate keys and links.
-public struct ArchiveRepair {
-    public enum Step: String, Sendable, CaseIterable {
-        case fullTextIndex = "full-text index rebuilt"
-        case tagRows = "tag rows rebuilt"
-        case sightings = "orphaned sightings removed"
-        case nearDuplicates = "near-duplicate keys and links rebuilt"
-    }
+struct ArchiveRepair {
+    let connection: Connection
 
-    let archive: Archive
-
-    public init(archive: Archive) {
-        self.archive = archive
-    }
-
-    public func run(step done: (Step) -> Void = { _ in }) throws {
-        let connection = archive.connection
+    func run(step done: (RepairStep) -> Void = { _ in }) throws {
         try connection.transaction {
             try connection.execute("""
                 DELETE FROM fts_pending;
@@ -38,7 +26,7 @@ public struct ArchiveRepair {
                 """)
         }
         done(.sightings)
-        _ = try DedupRun(archive: archive).run(policy: nil, restart: true)
+        _ = try DedupRun(connection: connection).run(policy: nil, restart: true)
         done(.nearDuplicates)
     }
 }

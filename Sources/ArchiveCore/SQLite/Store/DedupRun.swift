@@ -4,30 +4,19 @@ import Foundation
 /// archive were imported again. Batches are transactions that also advance
 /// `dedup_state.next_article_id`, so a run killed at any point continues where it
 /// stopped, and the links it leaves are those of one uninterrupted run.
-public struct DedupRun {
-    public struct Result: Equatable, Sendable {
-        public var checked = 0
-        public var versions = 0
-        public var resumed = false
-    }
-
+struct DedupRun {
     let connection: Connection
-    public var batchSize = 2_000
+    var batchSize = 2_000
 
-    public init(archive: Archive) {
-        self.connection = archive.connection
-    }
-
-    /// The thresholds the archive is checked with.
-    public static func currentPolicy(_ archive: Archive) throws -> NearDuplicatePolicy {
-        try DedupState.load(archive.connection).policy
+    init(connection: Connection) {
+        self.connection = connection
     }
 
     /// Continues a pending run; starts a new one (forgetting all links) when none is
     /// pending, when `restart` is set, or when `policy` differs from the one in force.
-    public func run(policy requested: NearDuplicatePolicy?, restart: Bool,
-                    progress: (_ checked: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> Result {
-        var result = Result()
+    func run(policy requested: NearDuplicatePolicy?, restart: Bool,
+             progress: (_ checked: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> DedupOutcome {
+        var result = DedupOutcome()
         var state = try DedupState.load(connection)
         let changesPolicy = requested.map { $0 != state.policy } ?? false
         if !state.isRunning || restart || changesPolicy {
@@ -72,6 +61,7 @@ public struct DedupRun {
             try state.save(connection)
             try index.saveFilter()
         }
+        result.policy = state.policy
         return result
     }
 }

@@ -18,8 +18,8 @@ final class ReadOnlyGuard {
 
     var lastRefusal: String?
 
-    /// Installs the guard. The connection holds it, so the pointer SQLite calls back
-    /// with lives as long as the connection.
+    /// Installs the guard for the statements prepared until `remove(from:)`. The
+    /// connection holds it meanwhile, so the pointer SQLite calls back with stays valid.
     static func install(on connection: Connection) -> ReadOnlyGuard {
         let guardian = ReadOnlyGuard()
         connection.authorizer = guardian
@@ -28,6 +28,12 @@ final class ReadOnlyGuard {
             return guardian.decide(action: action, first: first.map { String(cString: $0) }, second: second.map { String(cString: $0) })
         }, Unmanaged.passUnretained(guardian).toOpaque())
         return guardian
+    }
+
+    /// Lets the connection's own statements (the archive's queries) run unguarded again.
+    static func remove(from connection: Connection) {
+        sqlite3_set_authorizer(connection.handle, nil, nil)
+        connection.authorizer = nil
     }
 
     func decide(action: Int32, first: String?, second: String?) -> Int32 {

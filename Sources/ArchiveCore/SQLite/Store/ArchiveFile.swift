@@ -1,23 +1,15 @@
 import CSQLite
 import Foundation
 
-/// An archive file opened for one command: checked to be ours, migrated, tuned.
-public final class Archive {
-    public enum Mode: Sendable {
-        /// Writes; creates the file (not its folder) when missing.
-        case write
-        /// Only reads; the file must exist. SQLite refuses every write.
-        case read
-    }
-
-    public let path: String
-    public let connection: Connection
-
+/// Opening an archive file: checked to be ours, migrated when written (or when an
+/// older binary made it), tuned. Every connection the façade uses comes from here.
+enum ArchiveFile {
     /// 'ARCV', set by migrations/0001_initial.sql.
     static let applicationID: Int = 1_095_910_230
 
-    public init(path: String, mode: Mode, migrator: Migrator = Migrator()) throws {
-        self.path = path
+    /// The connection a command starts with: for `.write` the one writer, for `.read`
+    /// the first reader (after bringing an older archive up to date, where it may).
+    static func open(path: String, mode: Archive.Mode, migrator: Migrator) throws -> Connection {
         let url = URL(fileURLWithPath: path)
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
@@ -28,22 +20,16 @@ public final class Archive {
                 throw ArchiveError.missingDirectory(path: folder)
             }
         }
-        // On a read-only file system SQLite cannot make the WAL's shared-memory file; the
-        // file cannot change there either, so it is read as immutable.
-        let folderIsWritable = FileManager.default.isWritableFile(atPath: url.deletingLastPathComponent().path)
-        let readAccess: Connection.Access = !folderIsWritable && !FileManager.default.fileExists(atPath: path + "-shm")
-            ? .readOnlyImmutable : .readOnly
         guard mode == .read else {
-            connection = try Self.open(path: path, access: .readWriteCreate)
-            try Self.configure(connection)
-            try Self.prepareForWriting(connection, path: path, migrator: migrator)
-            return
+            let connection = try open(path: path, access: .readWriteCreate)
+            try configure(connection)
+            try prepareForWriting(connection, path: path, migrator: migrator)
+            return connection
         }
         // One connection does for checking and reading: each open and close of a WAL
         // database costs milliseconds, and a search should take few.
-        var reader = try Self.open(path: path, access: readAccess)
-        try Self.configure(reader)
-        try Self.check(reader, path: path, migrator: migrator)
+        var reader = try openReader(path: path)
+        try check(reader, path: path, migrator: migrator)
         // An empty database is no archive yet: reading must not turn it into one.
         if try reader.scalarInt("SELECT count(*) FROM sqlite_schema") == 0 {
             reader.close()
@@ -52,19 +38,28 @@ public final class Archive {
         // An archive made by an older binary is brought up to date once, then read.
         if try migrator.appliedVersion(reader) < migrator.latestVersion, FileManager.default.isWritableFile(atPath: path) {
             reader.close()
-            try Self.withConnection(path: path, access: .readWrite) { try Self.prepareForWriting($0, path: path, migrator: migrator) }
-            reader = try Self.open(path: path, access: readAccess)
-            try Self.configure(reader)
+            try withConnection(path: path, access: .readWrite) { try prepareForWriting($0, path: path, migrator: migrator) }
+            reader = try openReader(path: path)
         }
-        connection = reader
+        return reader
     }
 
-    public func close() { connection.close() }
+    /// Another reader of an archive already opened (and checked) once.
+    static func openReader(path: String) throws -> Connection {
+        // On a read-only file system SQLite cannot make the WAL's shared-memory file; the
+        // file cannot change there either, so it is read as immutable.
+        let folderIsWritable = FileManager.default.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        let access: Connection.Access = !folderIsWritable && !FileManager.default.fileExists(atPath: path + "-shm")
+            ? .readOnlyImmutable : .readOnly
+        let reader = try open(path: path, access: access)
+        try configure(reader)
+        return reader
+    }
 
     /// Checks, without writing anything, that `path` can become or is an archive this
     /// binary can write: its folder exists, and an existing file is an archive (or an
     /// empty SQLite database) of a schema it knows.
-    public static func probeForWriting(path: String, migrator: Migrator = Migrator()) throws {
+    static func probeForWriting(path: String, migrator: Migrator) throws {
         var isDirectory: ObjCBool = false
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -72,12 +67,6 @@ public final class Archive {
         }
         guard FileManager.default.fileExists(atPath: path) else { return }
         try withConnection(path: path, access: .readOnly) { try check($0, path: path, migrator: migrator) }
-    }
-
-    /// How many of the newest articles are not in the full-text index yet: an import is
-    /// indexing them, or was killed and leaves them to the next one.
-    public func articlesAwaitingIndex() throws -> Int {
-        try SearchIndex(connection: connection).pendingCount()
     }
 
     private static func open(path: String, access: Connection.Access) throws -> Connection {

@@ -3,8 +3,8 @@ import Foundation
 
 /// One SQLite connection. It owns its handle and closes it; it is deliberately not
 /// Sendable, so the compiler proves every use stays on the thread that opened it.
-public final class Connection {
-    public enum Access: Sendable {
+final class Connection {
+    enum Access: Sendable {
         /// Read and write, creating the file when missing.
         case readWriteCreate
         /// Read and write an existing file.
@@ -18,12 +18,12 @@ public final class Connection {
     }
 
     let handle: OpaquePointer
-    public let path: String
+    let path: String
     private var isClosed = false
     /// The object an installed authorizer calls back into, kept alive with the handle.
     var authorizer: AnyObject?
 
-    public init(path: String, access: Access = .readWriteCreate) throws(SQLiteError) {
+    init(path: String, access: Access = .readWriteCreate) throws(SQLiteError) {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch access {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
@@ -54,14 +54,14 @@ public final class Connection {
     }
 
     /// Closes the connection; statements still alive are finalized with it.
-    public func close() {
+    func close() {
         guard !isClosed else { return }
         isClosed = true
         sqlite3_close_v2(handle)
     }
 
     /// Runs one or more statements that return no rows (schema scripts, pragmas).
-    public func execute(_ sql: String) throws(SQLiteError) {
+    func execute(_ sql: String) throws(SQLiteError) {
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
         guard code == SQLITE_OK else {
@@ -71,43 +71,47 @@ public final class Connection {
         }
     }
 
-    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+    func prepare(_ sql: String) throws(SQLiteError) -> Statement {
         try Statement(connection: self, sql: sql)
     }
 
     /// The first column of the first row, for one-value queries.
-    public func scalar(_ sql: String, _ values: SQLiteValue...) throws -> SQLiteValue {
+    func scalar(_ sql: String, _ values: SQLValue...) throws -> SQLValue {
         let statement = try prepare(sql)
         try statement.bind(values)
         return try statement.firstRow { $0.value(0) } ?? .null
     }
 
-    public func scalarInt(_ sql: String, _ values: SQLiteValue...) throws -> Int {
+    func scalarInt(_ sql: String, _ values: SQLValue...) throws -> Int {
         let statement = try prepare(sql)
         try statement.bind(values)
         return try statement.firstRow { $0.int(0) } ?? 0
     }
 
-    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
-    /// Rows changed by the last INSERT, UPDATE or DELETE.
-    public var changes: Int { Int(sqlite3_changes(handle)) }
+    /// Moves the write-ahead log into the database and empties it, so the next reader
+    /// opens the file without first indexing a large log. Readers in the way only make
+    /// it partial.
+    func checkpoint() throws {
+        try execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
 
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// Waits up to `milliseconds` for another connection's lock before reporting busy.
-    public func setBusyTimeout(milliseconds: Int32) {
+    func setBusyTimeout(milliseconds: Int32) {
         sqlite3_busy_timeout(handle, milliseconds)
     }
 
-    public enum TransactionKind: String, Sendable {
+    enum TransactionKind: String, Sendable {
         case deferred = "DEFERRED"
         /// Takes the write lock at once, so a busy error comes before any work is done.
         case immediate = "IMMEDIATE"
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+    func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         try execute("BEGIN \(kind.rawValue)")
         let result: T
         do {
@@ -127,17 +131,17 @@ public final class Connection {
 
     /// Opens a transaction that `commit()` or `rollback()` ends, for work that spans
     /// more than one call (an import's batches).
-    public func begin(_ kind: TransactionKind = .immediate) throws(SQLiteError) {
+    func begin(_ kind: TransactionKind = .immediate) throws(SQLiteError) {
         try execute("BEGIN \(kind.rawValue)")
     }
 
-    public func commit() throws(SQLiteError) {
+    func commit() throws(SQLiteError) {
         try execute("COMMIT")
     }
 
     /// Rolls back the open transaction, if any. SQLite may already have rolled it back
     /// by itself (after SQLITE_FULL, for one), which is not an error here.
-    public func rollback() {
+    func rollback() {
         if isInTransaction { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
     }
 
@@ -173,9 +177,9 @@ public final class Connection {
     }
 
     /// True when this SQLite library was compiled with `option` (for example "ENABLE_FTS5").
-    public func compileOptionUsed(_ option: String) -> Bool {
+    func compileOptionUsed(_ option: String) -> Bool {
         sqlite3_compileoption_used(option) != 0
     }
 
-    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+    static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 }

@@ -70,7 +70,7 @@ struct PrefixExpansion {
     /// already stemmed, and stemming it again must not change it.
     private func readBack(_ terms: [String]) throws -> Bool {
         try connection.execute("""
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_stems USING fts5(term, tokenize='porter unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_stems USING fts5(term, tokenize='\(try FullTextSchema.tokenizer(connection))');
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_stems_vocab USING fts5vocab(temp, archive_stems, instance);
             DELETE FROM temp.archive_stems;
             """)

@@ -1,24 +1,15 @@
 /// Streams the articles a filter covers, in archive order (by id), one at a time.
-public struct ArticleExport {
-    public let connection: Connection
+struct ArticleExport {
+    let connection: Connection
 
     /// The CSV columns, in order. Every field `import` reads is here, so an export
     /// imports back into a new archive as the same articles.
     public static let columns = ["id", "title", "published", "tags", "body", "url", "source", "published_raw", "header"]
 
-    public init(connection: Connection) {
-        self.connection = connection
-    }
-
-    public enum Format: Sendable {
-        case csv
-        case jsonl
-    }
-
     /// Writes every article the filter covers to `sink` (CSV with its header row, or one
     /// JSON object a line), straight from SQLite's buffers. Returns how many.
     @discardableResult
-    public func write(_ filter: ArticleFilter, as format: Format, to output: OutputSink) throws -> Int {
+    func write<Sink: ByteSink>(_ filter: ArticleFilter, as format: ExportFormat, to output: Sink) throws -> Int {
         var sink = output
         let parts = try FilterSQL(filter)
         // Tags as CSV wants them (joined with ` | `) or as JSON already stores them.
@@ -40,17 +31,17 @@ public struct ArticleExport {
                 case .jsonl:
                     sink.append(column == 0 ? 0x7B : 0x2C)
                     sink.append(0x22)
-                    sink.append(names[Int(column)])
-                    sink.append([0x22, 0x3A])
+                    sink.append(bytes: names[Int(column)])
+                    sink.append(bytes: [0x22, 0x3A])
                     switch column {
-                    case 0: sink.append(Array(String(row.int(0)).utf8))
+                    case 0: sink.append(bytes: Array(String(row.int(0)).utf8))
                     // Stored as a JSON array of strings (the schema checks it).
-                    case 3: row.withUTF8(column) { $0.map { sink.append(contentsOf: $0) } ?? sink.append(Array("[]".utf8)) }
+                    case 3: row.withUTF8(column) { $0.map { sink.append(contentsOf: $0) } ?? sink.append(bytes: Array("[]".utf8)) }
                     default: row.withUTF8(column) { JSONText.appendString($0, to: &sink) }
                     }
                 }
             }
-            sink.append(format == .csv ? [0x0D, 0x0A] : [0x7D, 0x0A])
+            sink.append(bytes: format == .csv ? [0x0D, 0x0A] : [0x7D, 0x0A])
             try sink.flushIfFull()
         }
         return count

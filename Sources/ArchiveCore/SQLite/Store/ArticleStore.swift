@@ -87,8 +87,3 @@ final class ArticleStore {
             .text(message), .blob(raw), .text(now), article.map { .integer($0) } ?? .null).run()
     }
 }
-
-/// The current time as stored in the archive: UTC, ISO 8601, whole seconds.
-func timestamp(_ date: Date = Date()) -> String {
-    date.formatted(.iso8601)
-}

@@ -3,7 +3,7 @@
 struct FilterSQL {
     var from: String
     var conditions: [String] = []
-    var values: [SQLiteValue] = []
+    var values: [SQLValue] = []
     /// The FTS5 MATCH expression, when the filter has a query.
     var matchExpression: String?
 
@@ -44,7 +44,7 @@ struct FilterSQL {
 extension Connection {
     /// Runs a statement built from a filter; FTS5's complaints about a raw query become
     /// `SearchError.invalidQuery` with SQLite's words.
-    func queryRows(_ sql: String, _ values: [SQLiteValue], filter: ArticleFilter, _ body: (Statement) throws -> Void) throws {
+    func queryRows(_ sql: String, _ values: [SQLValue], filter: ArticleFilter, _ body: (Statement) throws -> Void) throws {
         do {
             let statement = try prepare(sql)
             try statement.bind(values)

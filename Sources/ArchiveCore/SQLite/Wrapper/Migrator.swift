@@ -1,18 +1,13 @@
 /// Applies migrations in version order, each in its own IMMEDIATE transaction together
 /// with the row that records it, so a crash leaves every migration applied or not.
-public struct Migrator {
-    public let migrations: [Migration]
+struct Migrator {
+    let migrations: [Migration]
 
-    public init(migrations: [Migration] = Migration.bundled) {
+    init(migrations: [Migration] = Migration.bundled) {
         self.migrations = migrations.sorted { $0.version < $1.version }
     }
 
-    public var latestVersion: Int { migrations.last?.version ?? 0 }
-
-    public enum Failure: Error, Equatable {
-        /// The file was written by a newer `archive`: this binary does not know its schema.
-        case newerSchema(found: Int, known: Int)
-    }
+    var latestVersion: Int { migrations.last?.version ?? 0 }
 
     static let ledger = """
         CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -23,7 +18,7 @@ public struct Migrator {
         """
 
     /// The highest version recorded in the file, 0 for a new file.
-    public func appliedVersion(_ connection: Connection) throws -> Int {
+    func appliedVersion(_ connection: Connection) throws -> Int {
         let exists = try connection.scalarInt(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")
         guard exists > 0 else { return 0 }
@@ -31,14 +26,14 @@ public struct Migrator {
     }
 
     /// Refuses a file whose schema is newer than this binary, before anything is written.
-    public func checkNotNewer(_ connection: Connection) throws {
+    func checkNotNewer(_ connection: Connection) throws {
         let applied = try appliedVersion(connection)
-        if applied > latestVersion { throw Failure.newerSchema(found: applied, known: latestVersion) }
+        if applied > latestVersion { throw ArchiveError.newerSchema(path: connection.path, found: applied, known: latestVersion) }
     }
 
     /// Applies what is missing; returns the versions applied now.
     @discardableResult
-    public func migrate(_ connection: Connection) throws -> [Int] {
+    func migrate(_ connection: Connection) throws -> [Int] {
         try checkNotNewer(connection)
         var applied: [Int] = []
         for migration in migrations {

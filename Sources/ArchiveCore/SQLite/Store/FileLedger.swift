@@ -26,14 +26,14 @@ struct FileLedger {
 
     private func entry(from row: Statement) -> Entry {
         Entry(id: Int64(row.int(0)), path: row.string(1), format: row.string(2), size: Int64(row.int(3)),
-              sha256: row.blob(4), isComplete: row.string(5) == "complete",
+              sha256: row.blob(4), isComplete: row.string(5) == FileStatus.complete,
               resume: InputPosition(offset: Int64(row.int(6)), line: row.int(7)),
               identity: row.isNull(8) || row.isNull(9) ? nil
                   : FileIdentity(size: Int64(row.int(3)), modifiedNanoseconds: Int64(row.int(8)), inode: UInt64(bitPattern: Int64(row.int(9)))))
     }
 
     func entry(path: String) throws -> Entry? {
-        try connection.prepare("SELECT \(Self.columns) FROM files WHERE path = ? AND path <> '-'")
+        try connection.prepare("SELECT \(Self.columns) FROM files WHERE path = ? AND path <> '\(FileStatus.standardInputPath)'")
             .bind(.text(path)).firstRow(entry)
     }
 
@@ -41,18 +41,18 @@ struct FileLedger {
     func completeCopy(size: Int64, sha256: [UInt8], otherThan path: String) throws -> Entry? {
         try connection.prepare("""
             SELECT \(Self.columns) FROM files
-            WHERE size = ? AND sha256 = ? AND status = 'complete' AND path <> ? LIMIT 1
+            WHERE size = ? AND sha256 = ? AND status = '\(FileStatus.complete)' AND path <> ? LIMIT 1
             """).bind(.integer(size), .blob(sha256), .text(path)).firstRow(entry)
     }
 
     /// Marks the start (or restart) of an import of `path` at `resume`; returns its id.
     func begin(path: String, format: DumpFormat, size: Int64, sha256: [UInt8], identity: FileIdentity?, resume: InputPosition,
                now: String) throws -> Int64 {
-        let modified: SQLiteValue = identity.map { .integer($0.modifiedNanoseconds) } ?? .null
-        let inode: SQLiteValue = identity.map { .integer(Int64(bitPattern: $0.inode)) } ?? .null
-        if path != "-", let existing = try entry(path: path) {
+        let modified: SQLValue = identity.map { .integer($0.modifiedNanoseconds) } ?? .null
+        let inode: SQLValue = identity.map { .integer(Int64(bitPattern: $0.inode)) } ?? .null
+        if path != FileStatus.standardInputPath, let existing = try entry(path: path) {
             try connection.prepare("""
-                UPDATE files SET format = ?, size = ?, sha256 = ?, status = 'importing',
+                UPDATE files SET format = ?, size = ?, sha256 = ?, status = '\(FileStatus.importing)',
                     resume_offset = ?, resume_line = ?, last_imported_at = ?, modified_ns = ?, inode = ? WHERE id = ?
                 """).bind(.text(format.rawValue), .integer(size), .blob(sha256), .integer(resume.offset),
                           .integer(Int64(resume.line)), .text(now), modified, inode, .integer(existing.id)).run()
@@ -61,7 +61,7 @@ struct FileLedger {
         try connection.prepare("""
             INSERT INTO files (path, format, size, sha256, status, resume_offset, resume_line, first_imported_at, last_imported_at,
                                modified_ns, inode)
-            VALUES (?, ?, ?, ?, 'importing', ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, '\(FileStatus.importing)', ?, ?, ?, ?, ?, ?)
             """).bind(.text(path), .text(format.rawValue), .integer(size), .blob(sha256), .integer(resume.offset),
                       .integer(Int64(resume.line)), .text(now), .text(now), modified, inode).run()
         return connection.lastInsertedRowID
@@ -82,7 +82,7 @@ struct FileLedger {
     /// known only now.
     func complete(id: Int64, size: Int64? = nil, sha256: [UInt8]? = nil) throws {
         try connection.prepare("""
-            UPDATE files SET status = 'complete', size = coalesce(?, size), sha256 = coalesce(?, sha256) WHERE id = ?
+            UPDATE files SET status = '\(FileStatus.complete)', size = coalesce(?, size), sha256 = coalesce(?, sha256) WHERE id = ?
             """).bind(size.map { .integer($0) } ?? .null, sha256.map { .blob($0) } ?? .null, .integer(id)).run()
     }
 }

@@ -1,62 +1,17 @@
-/// One search result.
-public struct SearchHit: Equatable, Sendable {
-    public var id: Int64
-    public var title: String
-    public var published: String?
-    public var tags: [String]
-    /// A passage of the body around the matches, the matches between the marks.
-    public var snippet: String
-    /// bm25 with the title weighted above the body: smaller is better.
-    public var rank: Double
-    public var url: String?
-    public var source: String?
-}
-
 /// Ranked full-text search over an archive.
-public struct ArticleSearch {
-    public let connection: Connection
+struct ArticleSearch {
+    let connection: Connection
 
-    public init(connection: Connection) {
-        self.connection = connection
-    }
-
-    /// The marks put around matching words in snippets.
-    public struct Marks: Sendable {
-        public var open: String
-        public var close: String
-
-        public init(open: String, close: String) {
-            self.open = open
-            self.close = close
-        }
-
-        public static let markdown = Marks(open: "**", close: "**")
-    }
-
-    /// How far ranking reaches. bm25 is computed for every match ranked, so a word in
-    /// half of a million articles would cost a second; by default only the newest
-    /// `window` matches (by id, the order of import) are ranked, widened until the page
-    /// is full. `everything` ranks every match.
-    public enum Reach: Equatable, Sendable {
-        case newest(Int)
-        case everything
-
-        public static let standard = Reach.newest(10_000)
-    }
-
-    /// Search results, and how many of the newest matches were ranked (nil: all).
-    public struct Page: Equatable, Sendable {
-        public var hits: [SearchHit]
-        public var rankedNewest: Int?
-    }
+    typealias Marks = SearchMarks
+    typealias Reach = SearchReach
 
     /// The best `limit` matches after skipping `offset`, best first. Ranking uses the
     /// index's stored rank function (bm25 weighting title 10, body 1, tags 4).
-    public func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown) throws -> [SearchHit] {
+    func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown) throws -> [SearchHit] {
         try search(filter, limit: limit, offset: offset, marks: marks, reach: .standard).hits
     }
 
-    public func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown, reach: Reach) throws -> Page {
+    func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown, reach: Reach) throws -> SearchPage {
         guard let query = filter.query else { throw SearchError.emptyQuery }
         var parts = try FilterSQL(filter)
         if case .newest = reach {
@@ -69,11 +24,11 @@ public struct ArticleSearch {
             // The window grows until the filters leave a full page, or it holds every match.
             while let cutoff = try newestMatch(parts, filter: filter, number: window) {
                 let hits = try ranked(parts, filter: filter, fromID: cutoff, limit: limit, offset: offset, marks: marks)
-                if hits.count == limit { return Page(hits: hits, rankedNewest: window) }
+                if hits.count == limit { return SearchPage(hits: hits, rankedNewest: window) }
                 window *= 4
             }
         }
-        return Page(hits: try ranked(parts, filter: filter, fromID: nil, limit: limit, offset: offset, marks: marks), rankedNewest: nil)
+        return SearchPage(hits: try ranked(parts, filter: filter, fromID: nil, limit: limit, offset: offset, marks: marks), rankedNewest: nil)
     }
 
     /// The id of the `number`-th newest article matching the query, nil when fewer match.
@@ -89,7 +44,7 @@ public struct ArticleSearch {
 
     private func ranked(_ parts: FilterSQL, filter: ArticleFilter, fromID: Int64?, limit: Int, offset: Int, marks: Marks) throws -> [SearchHit] {
         var conditions = parts.whereClause
-        var values: [SQLiteValue] = [.text(marks.open), .text(marks.close)] + parts.values
+        var values: [SQLValue] = [.text(marks.open), .text(marks.close)] + parts.values
         if let fromID {
             conditions += " AND articles_fts.rowid >= ?"
             values.append(.integer(fromID))
@@ -111,7 +66,7 @@ public struct ArticleSearch {
     }
 
     /// How many articles the filter covers.
-    public func count(_ filter: ArticleFilter) throws -> Int {
+    func count(_ filter: ArticleFilter) throws -> Int {
         let parts = try FilterSQL(filter)
         var total = 0
         try connection.queryRows("SELECT count(*) FROM \(parts.from) \(parts.whereClause)", parts.values, filter: filter) {

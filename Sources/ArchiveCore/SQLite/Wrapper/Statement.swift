@@ -2,10 +2,10 @@ import CSQLite
 
 /// A prepared statement. It belongs to one connection and is finalized in `deinit`;
 /// like the connection it is not Sendable, so the compiler keeps it on one thread.
-public final class Statement {
+final class Statement {
     let handle: OpaquePointer
     unowned let connection: Connection
-    public let sql: String
+    let sql: String
 
     init(connection: Connection, sql: String) throws(SQLiteError) {
         var statement: OpaquePointer?
@@ -28,18 +28,18 @@ public final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     /// True when the statement cannot change the database file by itself.
-    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+    var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
 
     // MARK: Binding
 
     /// Binds values to parameters 1...n and resets the statement for a new run.
     @discardableResult
-    public func bind(_ values: SQLiteValue...) throws(SQLiteError) -> Statement {
+    func bind(_ values: SQLValue...) throws(SQLiteError) -> Statement {
         try bind(values)
     }
 
     @discardableResult
-    public func bind(_ values: [SQLiteValue]) throws(SQLiteError) -> Statement {
+    func bind(_ values: [SQLValue]) throws(SQLiteError) -> Statement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (index, value) in values.enumerated() {
@@ -48,7 +48,7 @@ public final class Statement {
         return self
     }
 
-    public func bind(_ value: SQLiteValue, at index: Int32) throws(SQLiteError) {
+    func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
         let code: Int32
         switch value {
         case .null:
@@ -78,7 +78,7 @@ public final class Statement {
     // MARK: Stepping
 
     /// Advances to the next row; false when the statement is done.
-    public func step() throws(SQLiteError) -> Bool {
+    func step() throws(SQLiteError) -> Bool {
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -91,47 +91,47 @@ public final class Statement {
     }
 
     /// Runs the statement to completion, ignoring rows.
-    public func run() throws(SQLiteError) {
+    func run() throws(SQLiteError) {
         while try step() {}
         sqlite3_reset(handle)
     }
 
     /// Calls `body` for every row; the statement is reset afterwards, even on throw.
-    public func forEachRow<E: Error>(_ body: (Statement) throws(E) -> Void) throws -> Void {
+    func forEachRow<E: Error>(_ body: (Statement) throws(E) -> Void) throws -> Void {
         defer { sqlite3_reset(handle) }
         while try step() { try body(self) }
     }
 
     /// The first row mapped by `body`, or nil when there is none.
-    public func firstRow<T>(_ body: (Statement) throws -> T) throws -> T? {
+    func firstRow<T>(_ body: (Statement) throws -> T) throws -> T? {
         defer { sqlite3_reset(handle) }
         return try step() ? body(self) : nil
     }
 
     // MARK: Columns
 
-    public var columnCount: Int32 { sqlite3_column_count(handle) }
+    var columnCount: Int32 { sqlite3_column_count(handle) }
 
-    public func columnName(_ index: Int32) -> String {
+    func columnName(_ index: Int32) -> String {
         sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
     }
 
-    public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
-    public func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
+    func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
 
-    public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
+    func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
 
-    public func string(_ index: Int32) -> String {
+    func string(_ index: Int32) -> String {
         guard let text = sqlite3_column_text(handle, index) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, index))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
-    public func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
+    func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
 
     /// The column's bytes in place (nil for NULL), valid only during `body`.
-    public func withBlob<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+    func withBlob<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
         guard sqlite3_column_type(handle, index) != SQLITE_NULL, let bytes = sqlite3_column_blob(handle, index) else {
             return try body(nil)
         }
@@ -140,23 +140,23 @@ public final class Statement {
 
     /// The column's UTF-8 bytes in place (nil for NULL), valid only during `body`: for
     /// streaming large results without making Strings.
-    public func withUTF8<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+    func withUTF8<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
         guard sqlite3_column_type(handle, index) != SQLITE_NULL, let text = sqlite3_column_text(handle, index) else {
             return try body(nil)
         }
         return try body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
     }
 
-    public func optionalInt(_ index: Int32) -> Int? { isNull(index) ? nil : int(index) }
+    func optionalInt(_ index: Int32) -> Int? { isNull(index) ? nil : int(index) }
 
-    public func blob(_ index: Int32) -> [UInt8] {
+    func blob(_ index: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(handle, index))
         guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return [] }
         return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
     /// The column as SQLite stores it in this row.
-    public func value(_ index: Int32) -> SQLiteValue {
+    func value(_ index: Int32) -> SQLValue {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))

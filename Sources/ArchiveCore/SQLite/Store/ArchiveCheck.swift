@@ -1,25 +1,17 @@
 /// `archive check`: every integrity check the archive supports, each with its verdict.
-public struct ArchiveCheck {
-    public struct Finding: Equatable, Sendable {
-        public let name: String
-        /// nil when the check passed.
-        public let problem: String?
-        /// What fixes it, when something does.
-        public let remedy: String?
-
-        public var isOK: Bool { problem == nil }
-    }
+struct ArchiveCheck {
+    typealias Finding = CheckReport.Finding
 
     let connection: Connection
     /// Another command is writing right now: its unfinished work is not a problem.
     let writerActive: Bool
 
-    public init(archive: Archive, writerActive: Bool = false) {
-        self.connection = archive.connection
+    init(connection: Connection, writerActive: Bool = false) {
+        self.connection = connection
         self.writerActive = writerActive
     }
 
-    public func run() throws -> [Finding] {
+    func run() throws -> [Finding] {
         [
             try sqlite(),
             try fullTextIndex(),
@@ -117,11 +109,11 @@ public struct ArchiveCheck {
         var unfinished: [String] = []
         // Standard input cannot be read again by the archive: what an interrupted import
         // from it committed is kept, and its row stays 'importing' for the record.
-        try connection.prepare("SELECT path FROM files WHERE status <> 'complete' AND path <> '-'").forEachRow { unfinished.append($0.string(0)) }
+        try connection.prepare("SELECT path FROM files WHERE status <> '\(FileStatus.complete)' AND path <> '\(FileStatus.standardInputPath)'").forEachRow { unfinished.append($0.string(0)) }
         if !unfinished.isEmpty && !writerActive { problems.append("interrupted import of \(unfinished.prefix(3).joined(separator: ", "))") }
         let badCounts = try connection.scalarInt("SELECT count(*) FROM files WHERE records <> inserted + duplicates + errors")
         if badCounts > 0 { problems.append("\(badCounts) files whose counts do not add up") }
-        let badOffsets = try connection.scalarInt("SELECT count(*) FROM files WHERE path <> '-' AND (resume_offset < 0 OR resume_offset > size)")
+        let badOffsets = try connection.scalarInt("SELECT count(*) FROM files WHERE path <> '\(FileStatus.standardInputPath)' AND (resume_offset < 0 OR resume_offset > size)")
         if badOffsets > 0 { problems.append("\(badOffsets) files with a resume point outside the file") }
         let remedy = unfinished.isEmpty ? "`archive repair` cannot fix the ledger; import the files again with --force"
             : "run the same `archive import` again to finish"

@@ -36,6 +36,8 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
     /// Out of space: the disk is full, or a file-size limit (ulimit -f) was reached.
     public var isDiskFull: Bool { code == SQLITE_FULL || (code == SQLITE_IOERR && [ENOSPC, EFBIG, EDQUOT].contains(systemErrno)) }
     public var isReadOnly: Bool { code == SQLITE_READONLY }
+    /// A read or write of the file failed (any kind of SQLITE_IOERR).
+    public var isIOError: Bool { (code & 0xFF) == SQLITE_IOERR }
 
     public var description: String {
         var text = "SQLite error \(extendedCode): \(message)"

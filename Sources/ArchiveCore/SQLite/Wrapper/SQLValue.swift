@@ -1,5 +1,5 @@
 /// One value as SQLite stores it.
-public enum SQLiteValue: Equatable, Sendable {
+public enum SQLValue: Equatable, Sendable {
     case null
     case integer(Int64)
     case real(Double)
@@ -7,12 +7,12 @@ public enum SQLiteValue: Equatable, Sendable {
     case blob([UInt8])
 }
 
-extension SQLiteValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
+extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int64) { self = .integer(value) }
     public init(nilLiteral: ()) { self = .null }
 }
 
 extension Optional where Wrapped == String {
-    var sqliteValue: SQLiteValue { map(SQLiteValue.text) ?? .null }
+    var sqliteValue: SQLValue { map(SQLValue.text) ?? .null }
 }

@@ -11,10 +11,10 @@ final class NearDuplicateIndex {
     private let moveStory: Statement
     /// Shingles of recently seen articles: copies tend to arrive close together (in one
     /// dump, or in consecutive ones), so a candidate is often still here.
-    private var recent: [Int64: Shingles] = [:]
-    private var recentOrder: [Int64] = []
-    private var recentNext = 0
-    static let recentCapacity = 4_096
+    private var shingleCache: [Int64: Shingles] = [:]
+    private var shingleCacheOrder: [Int64] = []
+    private var shingleCacheNext = 0
+    static let shingleCacheCapacity = 4_096
 
     /// Rows in near_keys_recent; merged into near_keys past `recentLimit`.
     private(set) var recentKeys: Int
@@ -67,7 +67,7 @@ final class NearDuplicateIndex {
         }
         // All keys in one statement; a missing lead key is filed as a repeat of a band key.
         let all = keys.bands + [keys.lead ?? keys.bands[0]]
-        try insertKeys.bind(all.flatMap { [SQLiteValue.integer($0), .integer(id)] }).run()
+        try insertKeys.bind(all.flatMap { [SQLValue.integer($0), .integer(id)] }).run()
         recentKeys += all.count
         for key in all { filter.insert(key) }
         remember(id, shingles)
@@ -101,7 +101,7 @@ final class NearDuplicateIndex {
     /// `maximumCandidates` of them.
     private func candidates(sharing keys: CandidateKeys, excluding id: Int64) throws -> [Int64] {
         if !keys.all.contains(where: filter.mayContain) { return [] }
-        var values: [SQLiteValue] = keys.bands.map { .integer($0) }
+        var values: [SQLValue] = keys.bands.map { .integer($0) }
         // A missing lead key is bound as NULL, which matches nothing.
         values.append(keys.lead.map { .integer($0) } ?? .null)
         values += values
@@ -149,9 +149,9 @@ final class NearDuplicateIndex {
     }
 
     /// Moves the recent keys into near_keys, in key order, inside the caller's
-    /// transaction, when there are more than `recentLimit` of them (or always).
-    func mergeRecentKeys(force: Bool = false) throws {
-        guard force || recentKeys > Self.recentLimit else { return }
+    /// transaction, when there are more than `recentLimit` of them.
+    func mergeRecentKeys() throws {
+        guard recentKeys > Self.recentLimit else { return }
         try connection.execute("""
             INSERT OR IGNORE INTO near_keys (key, article_id) SELECT key, article_id FROM near_keys_recent ORDER BY key;
             DELETE FROM near_keys_recent;
@@ -167,23 +167,23 @@ final class NearDuplicateIndex {
 
     private func load(_ id: Int64) throws -> (shingles: Shingles, canonical: Int64?)? {
         guard let (body, canonical) = try loadVersion.bind(.integer(id)).firstRow({ row in
-            (recent[id] == nil ? row.string(0) : nil, row.optionalInt(1).map(Int64.init))
+            (shingleCache[id] == nil ? row.string(0) : nil, row.optionalInt(1).map(Int64.init))
         }) else { return nil }
-        if let cached = recent[id] { return (cached, canonical) }
+        if let cached = shingleCache[id] { return (cached, canonical) }
         let shingles = Shingles(text: body ?? "")
         remember(id, shingles)
         return (shingles, canonical)
     }
 
     private func remember(_ id: Int64, _ shingles: Shingles) {
-        guard recent[id] == nil else { return }
-        if recentOrder.count < Self.recentCapacity {
-            recentOrder.append(id)
+        guard shingleCache[id] == nil else { return }
+        if shingleCacheOrder.count < Self.shingleCacheCapacity {
+            shingleCacheOrder.append(id)
         } else {
-            recent[recentOrder[recentNext]] = nil
-            recentOrder[recentNext] = id
-            recentNext = (recentNext + 1) % Self.recentCapacity
+            shingleCache[shingleCacheOrder[shingleCacheNext]] = nil
+            shingleCacheOrder[shingleCacheNext] = id
+            shingleCacheNext = (shingleCacheNext + 1) % Self.shingleCacheCapacity
         }
-        recent[id] = shingles
+        shingleCache[id] = shingles
     }
 }

@@ -1,0 +1,150 @@
+import Foundation
+
+/// The archive: one front door for every front end (the CLI, a web layer). Each method
+/// does one job of the README's commands and returns view types (`Encodable`, with the
+/// wire keys the README documents); nothing in these signatures names SQLite, FTS5
+/// syntax or a connection. The work is done by the SQLite store (`SQLite/Store/`).
+///
+/// Sendable: it holds only its path and a pool that lends each connection to one task
+/// at a time, so concurrent tasks may search, show and export through one instance.
+/// Writing stays one command at a time (`WriterLock`).
+public final class Archive: Sendable {
+    public enum Mode: Sendable {
+        /// Writes; creates the file (not its folder) when missing.
+        case write
+        /// Only reads; the file must exist. SQLite refuses every write.
+        case read
+    }
+
+    public let path: String
+    public let mode: Mode
+    let connections: ConnectionPool
+
+    /// How many readers may work at once on one open archive.
+    public static let readerCapacity = 4
+
+    public convenience init(path: String, mode: Mode) throws {
+        try self.init(path: path, mode: mode, migrator: Migrator())
+    }
+
+    init(path: String, mode: Mode, migrator: Migrator) throws {
+        self.path = path
+        self.mode = mode
+        let first = try ArchiveFile.open(path: path, mode: mode, migrator: migrator)
+        connections = ConnectionPool(first: first, capacity: Self.readerCapacity,
+                                     openAnother: mode == .read ? { try ArchiveFile.openReader(path: path) } : nil)
+    }
+
+    public func close() { connections.close() }
+
+    /// The first connection, for code that holds the archive on one thread (tests).
+    var connection: Connection { connections.primary }
+
+    /// Checks, without writing anything, that `path` can become or is an archive this
+    /// binary can write: its folder exists, and an existing file is an archive (or an
+    /// empty SQLite database) of a schema it knows.
+    public static func probeForWriting(path: String) throws {
+        try ArchiveFile.probeForWriting(path: path, migrator: Migrator())
+    }
+
+    // MARK: Reading
+
+    /// Runs a read in one snapshot of the archive: what takes several statements (the
+    /// counts of `stats`, an article and its versions, a search's window and page) sees
+    /// one state of it, even while an import commits in another process.
+    private func read<T>(_ work: (Connection) throws -> T) throws -> T {
+        try connections.borrow { connection in
+            if connection.isInTransaction { return try work(connection) }
+            return try connection.transaction(.deferred) { try work(connection) }
+        }
+    }
+
+    /// The best `limit` matches after skipping `offset`, best first.
+    public func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: SearchMarks = .markdown,
+                       reach: SearchReach = .standard) throws -> SearchPage {
+        try read { try ArticleSearch(connection: $0).search(filter, limit: limit, offset: offset, marks: marks, reach: reach) }
+    }
+
+    /// How many articles a filter covers.
+    public func count(_ filter: ArticleFilter) throws -> Int {
+        try read { try ArticleSearch(connection: $0).count(filter) }
+    }
+
+    /// One article with every place it was read and its story's other versions; nil
+    /// when there is no such article.
+    public func article(id: Int64) throws -> ArticleView? {
+        try read { connection in
+            let queries = ArticleQueries(connection: connection)
+            guard var article = try queries.article(id: id) else { return nil }
+            article.versions = try queries.versions(of: id, policy: DedupState.load(connection).policy)
+            return article
+        }
+    }
+
+    /// Stories with two or more versions, the most versions first.
+    public func stories(limit: Int? = nil) throws -> [StoryCluster] {
+        try read { try ArticleQueries(connection: $0).stories(limit: limit) }
+    }
+
+    public func stats(topTags: Int = 10) throws -> ArchiveStats {
+        try read { try StatsQuery(connection: $0).stats(path: path, topTagCount: topTags) }
+    }
+
+    /// Writes every article the filter covers to `sink`, in archive order (CSV with its
+    /// header row, or one JSON object a line); returns how many.
+    @discardableResult
+    public func export(_ filter: ArticleFilter, as format: ExportFormat, to sink: some ByteSink) throws -> Int {
+        try read { try ArticleExport(connection: $0).write(filter, as: format, to: sink) }
+    }
+
+    /// Runs one statement of the user's that cannot write: `columns` gets the column
+    /// names, then `row` each row. Refused statements throw `SQLRefusal`.
+    public func readOnlySQL(_ sql: String, columns: ([String]) throws -> Void, row: ([SQLValue]) throws -> Void) throws {
+        try read { try ReadOnlySQL(connection: $0).run(sql, header: columns, row: row) }
+    }
+
+    /// How many of the newest articles are not in the full-text index yet: an import is
+    /// indexing them, or was killed and leaves them to the next one.
+    public func articlesAwaitingIndex() throws -> Int {
+        try read { try SearchIndex(connection: $0).pendingCount() }
+    }
+
+    /// The thresholds near duplicates are judged by, and whether a check is pending.
+    public func nearDuplicateState() throws -> (policy: NearDuplicatePolicy, isPending: Bool) {
+        try read { let state = try DedupState.load($0); return (state.policy, state.isRunning) }
+    }
+
+    /// Where each record read went: the article it became and that article's story.
+    public func placements() throws -> [RecordPlacement] {
+        try read { try PlacementQuery(connection: $0).all() }
+    }
+
+    // MARK: Writing (the caller holds the `WriterLock`)
+
+    public func importDumps(_ paths: [String], options: ImportOptions = ImportOptions(), observer: ImportObserver? = nil) throws
+        -> ImportSummary
+    {
+        try connections.borrow { try Importer(connection: $0, options: options, observer: observer).run(paths: paths) }
+    }
+
+    /// Every integrity check. `writerActive`: another command is writing now, so its
+    /// unfinished work is not a problem.
+    public func check(writerActive: Bool = false) throws -> CheckReport {
+        try connections.borrow { CheckReport(checks: try ArchiveCheck(connection: $0, writerActive: writerActive).run()) }
+    }
+
+    /// Rebuilds what derives from the articles, one step at a time.
+    public func repair(step done: (RepairStep) -> Void = { _ in }) throws {
+        try connections.borrow { try ArchiveRepair(connection: $0).run(step: done) }
+    }
+
+    /// Checks the whole archive for near duplicates (see `DedupRun`).
+    public func dedup(policy: NearDuplicatePolicy?, restart: Bool, batchSize: Int? = nil,
+                      progress: (_ checked: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> DedupOutcome {
+        try connections.borrow { connection in
+            var run = DedupRun(connection: connection)
+            if let batchSize { run.batchSize = batchSize }
+            return try run.run(policy: policy, restart: restart, progress: progress)
+        }
+    }
+}

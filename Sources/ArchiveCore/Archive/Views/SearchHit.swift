@@ -1,0 +1,42 @@
+/// One search result, as every front end shows it.
+public struct SearchHit: Equatable, Sendable, Encodable {
+    public var id: Int64
+    public var title: String
+    public var published: String?
+    public var tags: [String]
+    /// A passage of the body around the matches, the matches between the marks.
+    public var snippet: String
+    /// bm25 with the title weighted above the body: smaller is better.
+    public var rank: Double
+    public var url: String?
+    public var source: String?
+
+    /// The wire keys (README, "search --format json"), in order.
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, title, published, tags, snippet, rank, url, source
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(published, forKey: .published)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(snippet, forKey: .snippet)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(url, forKey: .url)
+        try c.encode(source, forKey: .source)
+    }
+
+    /// The CSV columns of a hit, in order, and the row of this one.
+    public static let csvColumns = CodingKeys.allCases.map(\.rawValue)
+    public var csvRow: [String?] {
+        [String(id), title, published, Tags.join(tags), snippet, "\(rank)", url, source]
+    }
+}
+
+/// A page of search results, and how many of the newest matches were ranked (nil: all).
+public struct SearchPage: Equatable, Sendable {
+    public var hits: [SearchHit]
+    public var rankedNewest: Int?
+}

@@ -1,0 +1,24 @@
+/// How an import reads and commits.
+public struct ImportOptions: Sendable {
+    public var format: DumpFormat?
+    public var force = false
+    /// Check new articles for near duplicates (versions of a story already in).
+    /// Off, they are left for `archive dedup`.
+    public var nearDuplicates = true
+    /// A transaction is committed after this many records or bytes of input,
+    /// whichever comes first: large transactions make fewer, larger index segments.
+    public var commitRecords = 20_000
+    public var commitBytes: Int64 = 64 << 20
+    /// Records the reader hands over at a time (memory stays small).
+    public var feedRecords = 500
+    /// Articles indexed for full-text search at a time while the reader is busy.
+    public var indexChunk = 500
+    /// Test-only stops (README, "Development"); nil in normal use.
+    public var holds: HoldPoints?
+
+    public init(format: DumpFormat? = nil, force: Bool = false, nearDuplicates: Bool = true) {
+        self.format = format
+        self.force = force
+        self.nearDuplicates = nearDuplicates
+    }
+}
