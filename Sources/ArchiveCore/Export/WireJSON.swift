@@ -1,7 +1,8 @@
 /// The one JSON encoding of the archive's view types, shared by every front end (the
 /// CLI's `--format json`, a web layer). Keys come out in the order a type encodes them
-/// (Foundation's JSONEncoder on Linux does not keep it), optionals encoded with
-/// `encode` come out as `null`, strings and numbers are written by `JSONText`.
+/// (Foundation's JSONEncoder on Linux does not keep it); a missing value is `null`, never
+/// a missing key (so a synthesized `Encodable` writes every key the README lists);
+/// strings and numbers are written by `JSONText`.
 public enum WireJSON {
     public static func string<Value: Encodable>(_ value: Value) throws -> String {
         let root = Slot()
@@ -128,6 +129,26 @@ private struct KeyedWire<Key: CodingKey>: KeyedEncodingContainerProtocol {
         object.members.append((key.stringValue, slot))
         try value.encode(to: WireEncoder(slot: slot, codingPath: codingPath + [key]))
     }
+
+    // Synthesized conformances call these for optionals: nil is written as null.
+    private mutating func present<T: Encodable>(_ value: T?, _ key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try present(value, key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>

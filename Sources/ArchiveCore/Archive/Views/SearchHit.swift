@@ -16,18 +16,6 @@ public struct SearchHit: Equatable, Sendable, Encodable {
         case id, title, published, tags, snippet, rank, url, source
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(published, forKey: .published)
-        try c.encode(tags, forKey: .tags)
-        try c.encode(snippet, forKey: .snippet)
-        try c.encode(rank, forKey: .rank)
-        try c.encode(url, forKey: .url)
-        try c.encode(source, forKey: .source)
-    }
-
     /// The CSV columns of a hit, in order, and the row of this one.
     public static let csvColumns = CodingKeys.allCases.map(\.rawValue)
     public var csvRow: [String?] {

@@ -19,18 +19,6 @@ public struct StoryVersion: Equatable, Sendable, Encodable {
         case isTruncatedCopy = "truncated_copy", truncatesThis = "truncates_this"
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(published, forKey: .published)
-        try c.encode(isCanonical, forKey: .isCanonical)
-        try c.encode(jaccard, forKey: .jaccard)
-        try c.encode(shingles, forKey: .shingles)
-        try c.encode(isTruncatedCopy, forKey: .isTruncatedCopy)
-        try c.encode(truncatesThis, forKey: .truncatesThis)
-    }
-
     /// Compares a stored version with the article shown; the shingles say how alike
     /// they are and which one is cut short.
     init(id: Int64, title: String, published: String?, isCanonical: Bool, body: String, comparedWith article: Shingles,
