@@ -43,12 +43,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Synthetic news for the two tools below: the corpus (BBC or built-in stories),
+        // the benchmark's article generator, the copies, the calendar.
+        .target(name: "SyntheticNews", dependencies: ["ArchiveCore"]),
         // Labeled near-duplicate test sets and their evaluation (`make eval-dedup`).
-        .target(name: "ArchiveEvaluation", dependencies: ["ArchiveCore"]),
+        .target(name: "ArchiveEvaluation", dependencies: ["ArchiveCore", "SyntheticNews"]),
         .executableTarget(
             name: "archive-eval",
             dependencies: [
                 "ArchiveEvaluation",
+                "SyntheticNews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,11 +61,12 @@ let package = Package(
             name: "archive-bench",
             dependencies: [
                 "ArchiveCore",
+                "SyntheticNews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "CSQLite"]),
-        .testTarget(name: "ArchiveEvaluationTests", dependencies: ["ArchiveEvaluation", "ArchiveCore"]),
+        .testTarget(name: "ArchiveEvaluationTests", dependencies: ["ArchiveEvaluation", "SyntheticNews", "ArchiveCore"]),
         .testTarget(name: "archiveTests", dependencies: ["ArchiveCore"], exclude: ["Golden"]),
     ]
 )

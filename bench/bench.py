@@ -19,13 +19,13 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from measure import StepFailed, file_bytes, median, percentile, remove_db, run  # noqa: E402
 import report  # noqa: E402
+import schema  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(HERE, "out")
 VENV = os.path.join(HERE, ".venv")
 SQLITE_UTILS_VERSION = "4.2.1"
-TOKENIZER = "porter unicode61 remove_diacritics 2"
 # The columns `archive export` writes, for the sqlite3 -csv reference.
 EXPORT_COLUMNS = "id,title,published,tags,body,url,source,published_raw,header"
 
@@ -120,7 +120,9 @@ class Bench:
         self.tool = os.path.abspath(args.bench_tool)
         self.corpus = os.path.join(OUT, f"corpus-{args.size}")
         self.work = os.path.join(OUT, f"work-{args.size}")
-        self.results = {"size": args.size, "seed": args.seed, "runs": args.runs}
+        # The reference tools index with the archive's own tokenizer, as its schema says.
+        self.tokenizer = schema.fts_tokenizer()
+        self.results = {"size": args.size, "seed": args.seed, "runs": args.runs, "tokenizer": self.tokenizer}
 
     def path(self, *parts):
         return os.path.join(self.corpus, *parts)
@@ -131,8 +133,10 @@ class Bench:
     def generate_corpus(self):
         log(f"corpus ({self.args.size}, seed {self.args.seed}) in {os.path.relpath(self.corpus, ROOT)}")
         started = time.perf_counter()
+        # Without --source the tool looks where archive-eval does (shared/corpora/bbc beside the package).
+        source = ["--source", self.args.source] if self.args.source else []
         made = subprocess.run([self.tool, "corpus", "--size", self.args.size, "--out", self.corpus,
-                               "--seed", str(self.args.seed), "--source", self.args.source],
+                               "--seed", str(self.args.seed), *source],
                               check=True, cwd=ROOT, stdout=subprocess.PIPE, text=True)
         reused = "up to date" in made.stdout
         with open(self.path("manifest.json")) as f:
@@ -173,7 +177,7 @@ PRAGMA cache_size = -65536;
 PRAGMA temp_store = MEMORY;
 CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, tags TEXT NOT NULL, published TEXT);
 .import --csv --skip 1 {self.path('reference', 'base.csv')} articles
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tags, content="articles", content_rowid="id", tokenize='{TOKENIZER}');
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tags, content="articles", content_rowid="id", tokenize='{self.tokenizer}');
 INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
 """)
         r = run(["sqlite3", "-bail", db], stdin_path=script, out_dir=self.work)
@@ -187,7 +191,7 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         table then takes the incremental insert like ours would)."""
         insert = run([self.sqlite_utils, "insert", db, "articles", self.path("reference", "base.jsonl"), "--nl"], out_dir=self.work)
         fts = run([self.sqlite_utils, "enable-fts", db, "articles", "title", "body", "tags", "--fts5",
-                   "--tokenize", TOKENIZER, "--create-triggers"], out_dir=self.work)
+                   "--tokenize", self.tokenizer, "--create-triggers"], out_dir=self.work)
         seconds = insert.seconds + fts.seconds
         log(f"sqlite-utils insert {insert.seconds:.2f} s + enable-fts {fts.seconds:.2f} s")
         return {"seconds": seconds, "insert_seconds": insert.seconds, "fts_seconds": fts.seconds,
@@ -318,8 +322,8 @@ def main():
     parser.add_argument("--export-runs", type=int, help="default: 3 quick, 1 full")
     parser.add_argument("--archive", default=os.path.join(ROOT, ".build", "release", "archive"))
     parser.add_argument("--bench-tool", default=os.path.join(ROOT, ".build", "release", "archive-bench"))
-    parser.add_argument("--source", default=os.path.join(os.path.dirname(ROOT), "shared", "corpora", "bbc"),
-                        help="folder of the BBC CSV files (built-in text when absent)")
+    parser.add_argument("--source", help="folder of the BBC CSV files (default: archive-bench's, "
+                        "../shared/corpora/bbc beside the package; built-in stories when absent)")
     parser.add_argument("--keep", action="store_true", help="keep the last archive in bench/out/work-SIZE")
     args = parser.parse_args()
     if args.runs is None:

@@ -1,7 +1,9 @@
 import ArgumentParser
 
 /// The tools `make bench` drives: a deterministic corpus generator and in-process search timing.
-struct ArchiveBench: ParsableCommand {
+/// Async because the generator spreads its work over a task group.
+@main
+struct ArchiveBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive-bench",
         abstract: "Benchmark helpers for `make bench`: corpus generation and in-process search timing.",

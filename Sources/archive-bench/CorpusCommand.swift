@@ -1,10 +1,11 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import SyntheticNews
 
 /// `archive-bench corpus`: writes the benchmark's dumps, the same rows for the reference
 /// tools, the query words and what the archive should find, deterministically for a seed.
-struct CorpusCommand: ParsableCommand {
+struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Generate the benchmark corpus (skipped when the folder already holds it).",
@@ -29,8 +30,8 @@ struct CorpusCommand: ParsableCommand {
     @Option(help: "Seed: the same seed gives the same corpus.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Folder of the BBC CSV files (text,category).", valueName: "dir"))
-    var source = "../shared/corpora/bbc"
+    @Option(help: ArgumentHelp("Folder of the BBC CSV files (text,category); built-in stories when they are not there.", valueName: "dir"))
+    var source = CorpusFolder.bbc
 
     @Option(help: "Override the number of base records (for trying things out).")
     var records: Int?
@@ -38,21 +39,26 @@ struct CorpusCommand: ParsableCommand {
     @Flag(help: "Generate even when the stamp says the corpus is there.")
     var force = false
 
-    static let generatorVersion = 2
+    static let generatorVersion = 3
+    /// Stories of the built-in writer the word chain learns from when the BBC corpus is
+    /// absent: some 320,000 words (the corpus has 780,000); more add few new words.
+    static let builtinStories = 1_000
 
-    func run() throws {
+    func run() async throws {
         let started = DispatchTime.now()
-        let text = try SourceText.load(folder: source)
+        let choice = CorpusChoice.auto.resolved(folder: source)
+        let sources = try SourceStories.load(choice, folder: source, count: choice == .builtin ? Self.builtinStories : .max, seed: seed)
+        let origin = "\(sources.name) (\(sources.stories.count) stories)"
         let baseRecords = records ?? size.records
         let stamp = """
             archive-bench corpus v\(Self.generatorVersion)
             size=\(size.rawValue) records=\(baseRecords) files=\(size.files) seed=\(seed)
-            source=\(text.origin)
+            source=\(origin)
 
             """
         let stampPath = out + "/STAMP"
         if !force, let existing = try? String(contentsOfFile: stampPath, encoding: .utf8), existing == stamp {
-            print("corpus in \(out) is up to date (\(text.origin), seed \(seed))")
+            print("corpus in \(out) is up to date (\(origin), seed \(seed))")
             return
         }
         let manager = FileManager.default
@@ -61,11 +67,11 @@ struct CorpusCommand: ParsableCommand {
         try manager.createDirectory(atPath: out + "/dumps", withIntermediateDirectories: true)
         try manager.createDirectory(atPath: out + "/reference", withIntermediateDirectories: true)
 
-        let model = TextModel(source: text)
+        let model = TextModel(stories: sources.stories)
         let generator = ArticleGenerator(model: model, seed: seed)
         let lookup = TermStatistics.Lookup(model: model)
         let plan = CorpusPlan(baseRecords: baseRecords, files: size.files, seed: seed)
-        log("source: \(text.origin); \(model.wordCount) distinct words, \(model.sequence.count) positions")
+        log("source: \(origin); \(model.wordCount) distinct words, \(model.positionCount) positions")
 
         let csv = try OutputFile(path: out + "/reference/base.csv")
         let json = try OutputFile(path: out + "/reference/base.jsonl")
@@ -75,7 +81,7 @@ struct CorpusCommand: ParsableCommand {
         var nextID = 1
         for dump in plan.base {
             let file = try OutputFile(path: out + "/dumps/" + dump.name)
-            try generate(dump.records, firstID: nextID, text: dump.isText, generator: generator, lookup: lookup) { chunk in
+            try await generate(dump.records, firstID: nextID, text: dump.isText, generator: generator, lookup: lookup) { chunk in
                 try file.write(chunk.dump)
                 try csv.write(chunk.csv)
                 try json.write(chunk.json)
@@ -88,7 +94,7 @@ struct CorpusCommand: ParsableCommand {
         let csvBytes = try csv.close()
         let jsonBytes = try json.close()
         let incremental = try OutputFile(path: out + "/" + plan.incremental.name)
-        try generate(plan.incremental.records, firstID: 0, text: false, generator: generator, lookup: lookup, references: false) { chunk in
+        try await generate(plan.incremental.records, firstID: 0, text: false, generator: generator, lookup: lookup, references: false) { chunk in
             try incremental.write(chunk.dump)
         }
         let incrementalBytes = try incremental.close()
@@ -97,7 +103,7 @@ struct CorpusCommand: ParsableCommand {
         try queries.json().write(toFile: out + "/queries.json", atomically: true, encoding: .utf8)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let manifest = Manifest(
-            generator: Self.generatorVersion, size: size.rawValue, seed: seed, source: text.origin,
+            generator: Self.generatorVersion, size: size.rawValue, seed: seed, source: origin,
             baseFiles: plan.base.map { "dumps/" + $0.name }, baseBytes: dumpBytes.values.reduce(0, +), fileBytes: dumpBytes,
             incrementalFile: plan.incremental.name, incrementalBytes: incrementalBytes,
             referenceCSV: "reference/base.csv", referenceCSVBytes: csvBytes,
@@ -130,103 +136,77 @@ struct CorpusCommand: ParsableCommand {
         var seconds: Double
     }
 
-    struct Chunk {
+    struct Chunk: Sendable {
         var dump: [UInt8] = []
         var csv: [UInt8] = []
         var json: [UInt8] = []
         var statistics: TermStatistics
     }
 
-    /// Generates records in chunks on every core and hands the chunks over in order. One
-    /// task of each wave writes the previous wave's chunks while the others generate.
+    /// Generates records in chunks on every core and hands the chunks to `write` in
+    /// order, on this task, while the next ones are generated. At most `inFlight` chunks
+    /// are generated or waiting for an earlier one at a time, which bounds the memory.
     private func generate(_ records: [CorpusPlan.Record], firstID: Int, text: Bool, generator: ArticleGenerator,
                           lookup: TermStatistics.Lookup, references: Bool = true,
-                          write: @escaping (Chunk) throws -> Void) throws {
+                          write: (Chunk) throws -> Void) async throws {
         let chunkSize = 500
         let chunkCount = (records.count + chunkSize - 1) / chunkSize
-        let wave = max(2, ProcessInfo.processInfo.activeProcessorCount) * 4
-        let termCount = generator.model.terms.count
-        let sink = ChunkSink(write)
-        var pending: ChunkSlots?
-        var first = 0
-        while first < chunkCount || pending != nil {
-            let count = min(wave, chunkCount - first)
-            let results = ChunkSlots(count: count)
-            let previous = pending
-            let writerTasks = previous == nil ? 0 : 1
-            let waveStart = first
-            DispatchQueue.concurrentPerform(iterations: count + writerTasks) { task in
-                if task < writerTasks {
-                    sink.write(previous!)
-                    return
+        let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount) * 4
+        try await withThrowingTaskGroup(of: (Int, Chunk).self) { group in
+            var started = 0
+            func start() {
+                let index = started
+                let range = (index * chunkSize)..<min(records.count, (index + 1) * chunkSize)
+                group.addTask {
+                    (index, Self.chunk(records[range], firstID: firstID + range.lowerBound, text: text,
+                                       generator: generator, lookup: lookup, references: references))
                 }
-                let chunkIndex = waveStart + task - writerTasks
-                let range = (chunkIndex * chunkSize)..<min(records.count, (chunkIndex + 1) * chunkSize)
-                var chunk = Chunk(statistics: TermStatistics(termCount: references ? termCount : 0))
-                chunk.dump.reserveCapacity(range.count * 4_000)
-                if references {
-                    chunk.csv.reserveCapacity(range.count * 4_000)
-                    chunk.json.reserveCapacity(range.count * 4_000)
-                }
-                var article = GeneratedArticle()
-                for index in range {
-                    let record = records[index]
-                    generator.make(original: record.original, kind: record.kind, salt: record.salt, into: &article)
-                    if text {
-                        DumpEncoding.appendText(article, to: &chunk.dump)
-                    } else {
-                        DumpEncoding.appendJSON(article, isoDates: false, to: &chunk.dump)
-                    }
-                    if references {
-                        DumpEncoding.appendCSV(article, id: firstID + index, to: &chunk.csv)
-                        DumpEncoding.appendJSON(article, isoDates: true, to: &chunk.json)
-                        chunk.statistics.count(article.terms, lookup: lookup)
-                    }
-                }
-                results.slots[task - writerTasks] = chunk
+                started += 1
             }
-            if let error = sink.error { throw error }
-            pending = count > 0 ? results : nil
-            first += count
+            while started < min(chunkCount, inFlight) { start() }
+            var done: [Int: Chunk] = [:]
+            var written = 0
+            while let (index, chunk) = try await group.next() {
+                done[index] = chunk
+                while let next = done.removeValue(forKey: written) {
+                    try write(next)
+                    written += 1
+                    if started < chunkCount { start() }
+                }
+            }
         }
+    }
+
+    /// The dump bytes of `records` (ids from `firstID`), and with `references` their rows
+    /// for the reference tools and their terms counted.
+    private static func chunk(_ records: ArraySlice<CorpusPlan.Record>, firstID: Int, text: Bool, generator: ArticleGenerator,
+                              lookup: TermStatistics.Lookup, references: Bool) -> Chunk {
+        var chunk = Chunk(statistics: TermStatistics(termCount: references ? generator.model.terms.count : 0))
+        chunk.dump.reserveCapacity(records.count * 4_000)
+        if references {
+            chunk.csv.reserveCapacity(records.count * 4_000)
+            chunk.json.reserveCapacity(records.count * 4_000)
+        }
+        for (offset, record) in records.enumerated() {
+            guard let article = generator.make(original: record.original, kind: record.kind, copyNumber: record.copyNumber) else {
+                preconditionFailure("CorpusPlan plants only copies every article can have, not \(record.kind)")
+            }
+            if text {
+                DumpEncoding.appendText(article, to: &chunk.dump)
+            } else {
+                DumpEncoding.appendJSON(article, isoDates: false, to: &chunk.dump)
+            }
+            if references {
+                DumpEncoding.appendCSV(article, id: firstID + offset, to: &chunk.csv)
+                DumpEncoding.appendJSON(article, isoDates: true, to: &chunk.json)
+                chunk.statistics.count(article.terms, lookup: lookup)
+            }
+        }
+        return chunk
     }
 
     private func log(_ message: String) {
         FileHandle.standardError.write(Data(("corpus: " + message + "\n").utf8))
-    }
-}
-
-/// Where the threads of one wave leave their chunks: each writes only its own slot.
-final class ChunkSlots: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<CorpusCommand.Chunk?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-}
-
-/// Takes the chunks of a wave, in order, on whichever thread runs the writing task.
-final class ChunkSink: @unchecked Sendable {
-    private let body: (CorpusCommand.Chunk) throws -> Void
-    private(set) var error: Error?
-
-    init(_ body: @escaping (CorpusCommand.Chunk) throws -> Void) {
-        self.body = body
-    }
-
-    func write(_ chunks: ChunkSlots) {
-        guard error == nil else { return }
-        do {
-            for chunk in chunks.slots { try body(chunk!) }
-        } catch {
-            self.error = error
-        }
     }
 }
 

@@ -1,12 +1,15 @@
+import ArchiveCore
+import SyntheticNews
+
 /// Which record goes where: the base dumps (most of the articles, several files, text and
 /// JSON Lines alternating, later files repeating a few articles of earlier ones) and the
 /// incremental dump (3% of the base, 30% of it exact copies of base articles).
 struct CorpusPlan {
-    struct Record {
+    struct Record: Sendable {
         var original: Int
         var kind: RecordKind
         /// Seeds the changes of a copy; unique per record.
-        var salt: UInt64
+        var copyNumber: UInt64
     }
 
     struct Dump {
@@ -24,8 +27,8 @@ struct CorpusPlan {
         var baseRecords = 0
         var baseExactCopies = 0
         var baseNearDuplicates = 0
-        var baseRetitled = 0
-        var baseCutShort = 0
+        /// The near duplicates by kind of copy (its label).
+        var baseVersions: [String: Int] = [:]
         var incrementalRecords = 0
         var incrementalExactCopies = 0
     }
@@ -35,9 +38,12 @@ struct CorpusPlan {
     static let versionShare = 0.01
     static let incrementalShare = 0.03
     static let incrementalOverlap = 0.30
+    /// The near-duplicate versions planted: kinds every article can have, each one the
+    /// evaluation holds the archive to a recall of 0.98 on.
+    static let versionKinds: [CopyKind] = [.headlinePrefix, .wordEdits(percent: 1), .truncation(percent: 80)]
 
     init(baseRecords: Int, files: Int, seed: UInt64) {
-        var random = BenchRandom(seed, 3)
+        var random = SplitMix64(seed: seed, "corpus-plan".seedValue)
         var expected = Expected()
         var nextOriginal = 0
         var base: [Dump] = []
@@ -48,22 +54,22 @@ struct CorpusPlan {
             var records: [Record] = []
             records.reserveCapacity(count)
             for slot in 0..<count {
-                let salt = UInt64(file) << 32 | UInt64(slot)
+                let copyNumber = UInt64(file) << 32 | UInt64(slot)
                 let draw = random.unit()
                 if earlier > 0 && draw < Self.exactShare {
-                    records.append(Record(original: random.below(earlier), kind: .exactCopy, salt: salt))
+                    records.append(Record(original: random.below(earlier), kind: .copy(.exact), copyNumber: copyNumber))
                     expected.baseExactCopies += 1
                 } else if earlier > 0 && draw < Self.exactShare + Self.versionShare {
-                    let kind: RecordKind = random.chance(0.5) ? .retitled : .cutShort
+                    let kind = random.pick(Self.versionKinds)
                     // One version per original: two cut at the same place would be exact copies.
                     var original = random.below(earlier)
                     while versioned.contains(original) { original = random.below(earlier) }
                     versioned.insert(original)
-                    records.append(Record(original: original, kind: kind, salt: salt))
+                    records.append(Record(original: original, kind: .copy(kind), copyNumber: copyNumber))
                     expected.baseNearDuplicates += 1
-                    if kind == .retitled { expected.baseRetitled += 1 } else { expected.baseCutShort += 1 }
+                    expected.baseVersions[kind.label, default: 0] += 1
                 } else {
-                    records.append(Record(original: nextOriginal, kind: .original, salt: salt))
+                    records.append(Record(original: nextOriginal, kind: .original, copyNumber: copyNumber))
                     nextOriginal += 1
                 }
             }
@@ -75,12 +81,12 @@ struct CorpusPlan {
         let incrementalCount = max(1, Int((Double(baseRecords) * Self.incrementalShare).rounded()))
         var incremental: [Record] = []
         for slot in 0..<incrementalCount {
-            let salt = UInt64(0xFFFF) << 32 | UInt64(slot)
+            let copyNumber = UInt64(0xFFFF) << 32 | UInt64(slot)
             if random.chance(Self.incrementalOverlap) {
-                incremental.append(Record(original: random.below(baseOriginals), kind: .exactCopy, salt: salt))
+                incremental.append(Record(original: random.below(baseOriginals), kind: .copy(.exact), copyNumber: copyNumber))
                 expected.incrementalExactCopies += 1
             } else {
-                incremental.append(Record(original: nextOriginal, kind: .original, salt: salt))
+                incremental.append(Record(original: nextOriginal, kind: .original, copyNumber: copyNumber))
                 nextOriginal += 1
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SyntheticNews
 
 /// The query mix, chosen from the corpus's own document frequencies: a rare word (in about
 /// 0.4% of the articles), a word in about half of them, a phrase, a prefix, and the same

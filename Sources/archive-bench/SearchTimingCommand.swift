@@ -46,7 +46,7 @@ struct SearchTimingCommand: ParsableCommand {
                 times.append(Self.milliseconds(clock.now - start))
             }
             let matches = count ? String(try archive.count(filter)) : "null"
-            results.append("{\"name\":\(Self.quoted(query.name)),\"hits\":\(hits.count),\"matches\":\(matches),\"ms\":[\(times.map { String(format: "%.3f", $0) }.joined(separator: ","))]}")
+            results.append("{\"name\":\(JSONText.string(query.name)),\"hits\":\(hits.count),\"matches\":\(matches),\"ms\":[\(times.map { String(format: "%.3f", $0) }.joined(separator: ","))]}")
         }
         print("{\"open_ms\":\(String(format: "%.3f", Self.milliseconds(openTime))),\"queries\":[\n" + results.joined(separator: ",\n") + "\n]}")
     }
@@ -54,18 +54,5 @@ struct SearchTimingCommand: ParsableCommand {
     static func milliseconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,3 +1,5 @@
+import SyntheticNews
+
 /// Document frequencies over the base dumps, to choose the benchmark's query words: a
 /// rare word, a word in about half the articles, a phrase and a prefix.
 struct TermStatistics {
@@ -14,9 +16,7 @@ struct TermStatistics {
         var prefixOf: [Int32]
 
         init(model: TextModel) {
-            var index: [String: Int32] = [:]
-            for (term, key) in model.terms.enumerated() { index[key] = Int32(term) }
-            func termID(_ word: String) -> Int32? { TextModel.term(of: ArraySlice(word.utf8)).flatMap { index[$0.key] } }
+            func termID(_ word: String) -> Int32? { model.termID(of: ArraySlice(word.utf8)) }
             startsPhrase = [Bool](repeating: false, count: model.terms.count)
             phraseOfPair = [:]
             for (phrase, pair) in TermStatistics.phraseCandidates.enumerated() {

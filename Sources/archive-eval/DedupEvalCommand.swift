@@ -1,6 +1,7 @@
 import ArchiveEvaluation
 import ArgumentParser
 import Foundation
+import SyntheticNews
 
 /// `archive-eval dedup`: builds a labeled set, imports it, prints the scores against the
 /// issue's targets and the time detection adds. It reports; a missed target is not a
@@ -37,7 +38,7 @@ struct DedupEvalCommand: ParsableCommand {
     var seed: UInt64 = 20_240_414
 
     @Option(help: "Folder of the BBC corpus (train.csv, val.csv, test.csv).")
-    var bbc: String = DedupEvalCommand.defaultCorpusFolder
+    var bbc: String = CorpusFolder.bbc
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
@@ -46,8 +47,9 @@ struct DedupEvalCommand: ParsableCommand {
 
     func run() throws {
         var shape = LabeledSetShape.standard(originals: originals ?? 2_000)
-        let wanted = originals.map { $0 + shape.negativeBases } ?? (corpus == .builtin ? shape.sourceStories : Int.max)
-        let sources = try SourceStories.load(corpus, bbcDirectory: bbc, count: wanted, seed: seed)
+        let choice = corpus.resolved(folder: bbc)
+        let wanted = originals.map { $0 + shape.negativeBases } ?? (choice == .builtin ? shape.sourceStories : Int.max)
+        let sources = try SourceStories.load(choice, folder: bbc, count: wanted, seed: seed)
         shape.originals = min(originals ?? Int.max, sources.stories.count - shape.negativeBases)
         note("building a labeled set from the \(sources.name): \(shape.originals) originals")
         let set = LabeledSetBuilder.build(sources: sources.stories, shape: shape, seed: seed)
@@ -62,13 +64,6 @@ struct DedupEvalCommand: ParsableCommand {
 
     private func note(_ message: String) {
         FileHandle.standardError.write(Data("archive-eval: \(message)\n".utf8))
-    }
-
-    /// `../shared/corpora/bbc` beside the package this tool was built from.
-    static var defaultCorpusFolder: String {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora/bbc").path
     }
 }
 

@@ -1,5 +1,6 @@
-import Foundation
 import ArchiveEvaluation
+import Foundation
+import SyntheticNews
 
 /// The evaluation as `make eval-dedup` prints it: what was imported, a row per kind of
 /// copy (pairs, recall, precision, target, PASS or MISS), the overall pair scores, the

@@ -128,7 +128,7 @@ struct SearchTests {
         let db = try Self.fixture(directory)
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         let archive = try Archive(path: db, mode: .read)
-        let runner = try ReadOnlySQL(connection: archive.connection)
+        let runner = ReadOnlySQL(connection: archive.connection)
         #expect(throws: (any Error).self) { try runner.run(statement, header: { _ in }, row: { _ in }) }
         var rows: [[SQLValue]] = []
         try runner.run("SELECT count(*) FROM articles WHERE articles.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'harbour')",

@@ -1,6 +1,7 @@
 import ArchiveCore
 import Testing
 @testable import ArchiveEvaluation
+@testable import SyntheticNews
 
 /// The scoring, on hand-made groupings whose pair counts can be checked by hand.
 @Suite("Pair scores")

@@ -1,5 +1,6 @@
 import Testing
 @testable import ArchiveEvaluation
+@testable import SyntheticNews
 
 /// Hard negatives share exactly the text they are meant to share, and are different
 /// stories otherwise.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ArchiveEvaluation
+@testable import SyntheticNews
 
 /// The targets, asserted on a small labeled set of built-in stories imported into
 /// a real archive: a few hundred records, every kind of copy and of hard negative.

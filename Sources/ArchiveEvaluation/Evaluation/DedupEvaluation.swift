@@ -1,4 +1,5 @@
 import ArchiveCore
+import SyntheticNews
 
 /// The evaluation of near-duplicate detection on a labeled set: writes the dumps, imports
 /// them into fresh archives (timed with and without detection), and scores the grouping

@@ -1,4 +1,5 @@
 import ArchiveCore
+import SyntheticNews
 
 /// Everything one evaluation found: what was imported, the scores against the labels,
 /// example pairs to look at, and the time detection adds to an import.

@@ -1,3 +1,5 @@
+import SyntheticNews
+
 /// The archive's grouping of a labeled set, scored against the labels: pair precision,
 /// recall and F1 over all records, recall and precision per kind of copy, and the wrong
 /// merges, split by what was merged.

@@ -1,3 +1,5 @@
+import SyntheticNews
+
 /// How the archive did on one kind of copy.
 public struct KindScore: Equatable, Sendable {
     public var kind: CopyKind

@@ -1,4 +1,5 @@
 import ArchiveCore
+import SyntheticNews
 
 /// Why copies were not joined to their original, kind by kind, judged by the archive's
 /// own measures: read before the original (the detector links a new article to one

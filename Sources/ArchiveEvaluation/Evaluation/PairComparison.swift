@@ -1,4 +1,5 @@
 import ArchiveCore
+import SyntheticNews
 
 /// How two bodies compare by the measures the archive uses: their sizes, shingle Jaccard
 /// and its MinHash estimate, the containment of the smaller in the larger, and how many

@@ -1,3 +1,5 @@
+import SyntheticNews
+
 /// Picks the pairs a tuner of the detection should look at: for each kind of copy, a few
 /// copies not joined to their original (those read after their original first: order
 /// cannot excuse them); and a few pairs of different stories merged, hard negatives first.

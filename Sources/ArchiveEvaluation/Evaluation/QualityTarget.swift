@@ -1,3 +1,5 @@
+import SyntheticNews
+
 /// The targets, so the report can say PASS or MISS for each row.
 public enum QualityTarget: Equatable, Sendable, CustomStringConvertible {
     /// Precision and recall both 1.

@@ -1,3 +1,6 @@
+import ArchiveCore
+import SyntheticNews
+
 /// Hard negatives of the third sort: the daily market report, written every trading day
 /// to one template with that day's numbers, companies and sectors. Consecutive days share
 /// every fixed phrase of the template and are still different stories.

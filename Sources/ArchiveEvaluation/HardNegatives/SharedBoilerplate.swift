@@ -1,3 +1,5 @@
+import SyntheticNews
+
 /// Hard negatives of the first sort: different stories that end in the same standard
 /// closing paragraph (a disclaimer, an "about us", a sign-up plea), as agency and
 /// newspaper feeds append them. They share 40-60 words and nothing else.

@@ -1,3 +1,5 @@
+import SyntheticNews
+
 /// Hard negatives of the second sort: different stories opening with the same lead
 /// sentence (a briefing's stock opening, an editor's note, a roundup's first line).
 /// Their first words, which a cut-short copy also keeps, are the same; the rest is not.

@@ -1,3 +1,5 @@
+import SyntheticNews
+
 /// One record of a labeled set: the article as a dump carries it, what it truly is, and
 /// where it was written.
 public struct LabeledRecord: Equatable, Sendable {

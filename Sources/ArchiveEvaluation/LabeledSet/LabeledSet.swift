@@ -1,3 +1,5 @@
+import SyntheticNews
+
 /// A labeled test set for near-duplicate detection: originals, copies of them of every
 /// kind, and hard negatives, laid out over dump files. Records are in dump order, file
 /// by file.

@@ -1,3 +1,6 @@
+import ArchiveCore
+import SyntheticNews
+
 /// Makes a labeled set from source stories: the first ones become originals with their
 /// copies, the next ones hard negatives (with shared boilerplate or a shared lead), and
 /// market reports are added; then everything is shuffled into dump files.
@@ -29,8 +32,7 @@ public enum LabeledSetBuilder {
             var choice = SplitMix64(seed: seed, "copy-kinds".seedValue, UInt64(number))
             guard !choice.chance(shape.storiesWithoutCopies) else { continue }
             for kind in CopyKind.allCases where choice.chance(shape.copyChance) {
-                var rng = SplitMix64(seed: seed, "copy".seedValue, UInt64(number), kind.seedValue)
-                guard let copy = kind.make(from: story, rng: &rng) else { continue }
+                guard let copy = kind.make(from: story, seed: seed, number: UInt64(number)) else { continue }
                 drafts.append(Draft(article: copy, story: number, kind: .copy(kind), original: originalIndex))
             }
         }
