@@ -2,7 +2,8 @@
 ///
 /// Accepted: `Apr 14, 2024 07:30 AM` (month names short or long, 12- or 24-hour time,
 /// time optional), `2024-04-14 07:30[:SS]`, `2024-04-14T07:30:00[Z|+08:00]`,
-/// `2024/04/14[ 07:30]`, `2024-04-14`, `14 April 2024`. A time zone offset is
+/// `2024/04/14[ 07:30]`, `2024/4/14`, `2024-04-14`, `14 April 2024`, `2024年4月15日[ 09:00]`
+/// (Chinese and Japanese; a space before the time is optional). A time zone offset is
 /// converted to UTC; without one the time is kept as written. Anything else is nil.
 public enum ReleaseDate {
     public static func iso8601(_ raw: String) -> String? {
@@ -74,7 +75,13 @@ struct DateScanner {
     mutating func parse() -> DateParts? {
         var parts = DateParts()
         if let first = number() {
-            if first.digits == 4 {
+            if first.digits == 4, take("年") != nil {
+                // 2024年4月15日, as Chinese and Japanese dumps write dates
+                guard let month = number(), take("月") != nil, let day = number(), take("日") != nil else { return nil }
+                parts.year = first.value
+                parts.month = month.value
+                parts.day = day.value
+            } else if first.digits == 4 {
                 // 2024-04-14, 2024/04/14, 2024.04.14
                 guard let separator = take(anyOf: "-/."), let month = number(), take(separator) != nil,
                       let day = number() else { return nil }

@@ -2,17 +2,17 @@
 import Foundation
 
 public enum Tags {
-    static let edgeCharacters = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|"))
+    static let edgeCharacters = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|｜"))
 
-    /// Trims each tag (white space and `|` at either end), collapses inner white space,
-    /// splits on ` | `, drops empty ones and repeats (the first kept). Tags so cleaned
+    /// Trims each tag (white space and `|` or `｜` at either end), collapses inner white
+    /// space, splits on ` | ` and `｜`, drops empty ones and repeats (the first kept). Tags so cleaned
     /// never contain the separator at an edge or inside, so a list joined with ` | `
     /// splits back into exactly the same tags.
     public static func clean(_ tags: [String]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for tag in tags {
-            for part in tag.components(separatedBy: HeaderLine.tagSeparator) {
+            for part in HeaderLine.separated(tag) {
                 let cleaned = part.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                     .trimmingCharacters(in: edgeCharacters)
                 if !cleaned.isEmpty, seen.insert(cleaned).inserted { result.append(cleaned) }

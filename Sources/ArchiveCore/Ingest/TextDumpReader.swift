@@ -47,11 +47,17 @@ public struct TextDumpReader: DumpReader {
         return (next.text == line.text && next.blankLinesBefore == 0) || releaseTime(next.text) != nil
     }
 
-    /// The value of a `Release time:` line (any case, ASCII or full-width colon).
+    /// The labels of the date line: English dumps write `Release time:`, Chinese ones
+    /// `发布时间：`.
+    static let releaseTimeLabels = ["release time", "发布时间"]
+
+    /// The value of a date line (`Release time:` in any case, or `发布时间`, with an
+    /// ASCII or full-width colon).
     static func releaseTime(_ text: String) -> String? {
-        let prefix = "release time"
-        guard text.utf8.count > prefix.utf8.count, text.prefix(prefix.count).lowercased() == prefix else { return nil }
-        let rest = text.dropFirst(prefix.count).drop { $0 == " " }
+        guard let label = releaseTimeLabels.first(where: { text.count > $0.count && text.prefix($0.count).lowercased() == $0 }) else {
+            return nil
+        }
+        let rest = text.dropFirst(label.count).drop { $0 == " " }
         guard let colon = rest.first, colon == ":" || colon == "：" else { return nil }
         return rest.dropFirst().trimmingWhitespace
     }
