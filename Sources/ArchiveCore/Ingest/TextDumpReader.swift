@@ -52,11 +52,13 @@ public struct TextDumpReader: DumpReader {
     static let releaseTimeLabels = ["release time", "发布时间"]
 
     /// The value of a date line (`Release time:` in any case, or `发布时间`, with an
-    /// ASCII or full-width colon).
+    /// ASCII or full-width colon). Asked of every line, so most lines are turned away by
+    /// their first letter.
     static func releaseTime(_ text: String) -> String? {
-        guard let label = releaseTimeLabels.first(where: { text.count > $0.count && text.prefix($0.count).lowercased() == $0 }) else {
-            return nil
-        }
+        guard let first = text.unicodeScalars.first, first == "r" || first == "R" || first == "发" else { return nil }
+        guard let label = releaseTimeLabels.first(where: {
+            text.utf8.count > $0.utf8.count && text.prefix($0.count).lowercased() == $0
+        }) else { return nil }
         let rest = text.dropFirst(label.count).drop { $0 == " " }
         guard let colon = rest.first, colon == ":" || colon == "：" else { return nil }
         return rest.dropFirst().trimmingWhitespace
