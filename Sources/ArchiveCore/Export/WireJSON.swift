@@ -172,28 +172,36 @@ private struct KeyedWire<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-private struct UnkeyedWire: UnkeyedEncodingContainer {
+/// Writes each scalar as its JSON literal: what an unkeyed container (the next element)
+/// and a single-value container (the value) do alike.
+private protocol LiteralWriting {
+    mutating func put(_ literal: String)
+}
+
+extension LiteralWriting {
+    mutating func encodeNil() throws { put("null") }
+    mutating func encode(_ value: Bool) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: String) throws { put(JSONText.string(value)) }
+    mutating func encode(_ value: Double) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: Float) throws { put(Literal.of(Double(value))) }
+    mutating func encode(_ value: Int) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: Int8) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: Int16) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: Int32) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: Int64) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: UInt) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: UInt8) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: UInt16) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: UInt32) throws { put(Literal.of(value)) }
+    mutating func encode(_ value: UInt64) throws { put(Literal.of(value)) }
+}
+
+private struct UnkeyedWire: UnkeyedEncodingContainer, LiteralWriting {
     let array: ArrayNode
     let codingPath: [CodingKey]
     var count: Int { array.items.count }
 
-    private func add(_ literal: String) { array.items.append(Slot(literal)) }
-
-    mutating func encodeNil() throws { add("null") }
-    mutating func encode(_ value: Bool) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: String) throws { add(JSONText.string(value)) }
-    mutating func encode(_ value: Double) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: Float) throws { add(Literal.of(Double(value))) }
-    mutating func encode(_ value: Int) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: Int8) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: Int16) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: Int32) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: Int64) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: UInt) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: UInt8) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: UInt16) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: UInt32) throws { add(Literal.of(value)) }
-    mutating func encode(_ value: UInt64) throws { add(Literal.of(value)) }
+    mutating func put(_ literal: String) { array.items.append(Slot(literal)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let slot = Slot()
@@ -220,25 +228,11 @@ private struct UnkeyedWire: UnkeyedEncodingContainer {
     }
 }
 
-private struct SingleWire: SingleValueEncodingContainer {
+private struct SingleWire: SingleValueEncodingContainer, LiteralWriting {
     let slot: Slot
     let codingPath: [CodingKey]
 
-    mutating func encodeNil() throws { slot.node = .literal("null") }
-    mutating func encode(_ value: Bool) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: String) throws { slot.node = .literal(JSONText.string(value)) }
-    mutating func encode(_ value: Double) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: Float) throws { slot.node = .literal(Literal.of(Double(value))) }
-    mutating func encode(_ value: Int) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: Int8) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: Int16) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: Int32) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: Int64) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: UInt) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: UInt8) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: UInt16) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: UInt32) throws { slot.node = .literal(Literal.of(value)) }
-    mutating func encode(_ value: UInt64) throws { slot.node = .literal(Literal.of(value)) }
+    mutating func put(_ literal: String) { slot.node = .literal(literal) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try value.encode(to: WireEncoder(slot: slot, codingPath: codingPath))
