@@ -43,8 +43,6 @@ func describe(_ error: Error) -> (String, Int32) {
         return ("\(error.description): no room to write; nothing was lost", Exit.failure)
     case let error as WriteError:
         return (error.description, Exit.failure)
-    case let error as ReadError where error.isDiskFull:
-        return ("\(error.description): no room to write; nothing was lost", Exit.failure)
     case let error as ReadError:
         return (error.description, Exit.failure)
     case let error as SQLiteError:

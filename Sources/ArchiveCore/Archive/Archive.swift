@@ -21,7 +21,7 @@ public final class Archive: Sendable {
     let connections: ConnectionPool
 
     /// How many readers may work at once on one open archive.
-    public static let readerCapacity = 4
+    static let readerCapacity = 4
 
     public convenience init(path: String, mode: Mode) throws {
         try self.init(path: path, mode: mode, migrator: Migrator())

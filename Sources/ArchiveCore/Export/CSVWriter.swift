@@ -3,10 +3,8 @@
 /// one CSV quoter of the package.
 public enum CSVWriter {
     public static func field(_ value: String?) -> String {
-        guard var value else { return "" }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(value.utf8.count)
-        value.withUTF8 { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
+        appendField(value, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 

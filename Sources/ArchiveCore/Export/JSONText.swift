@@ -5,8 +5,7 @@ public enum JSONText {
     public static func string(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 2)
-        var text = text
-        text.withUTF8 { appendString(UnsafeRawBufferPointer($0), to: &bytes) }
+        appendString(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -64,10 +63,6 @@ public enum JSONText {
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    public static func string(_ text: String?) -> String {
-        text.map { string($0) } ?? "null"
-    }
 
     public static func array(_ strings: [String]) -> String {
         "[" + strings.map { string($0) }.joined(separator: ",") + "]"

@@ -128,7 +128,5 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var isDiskFull: Bool { code == ENOSPC || code == EFBIG || code == EDQUOT }
-
     public var description: String { "\(path): \(reason ?? String(cString: strerror(code)))" }
 }
