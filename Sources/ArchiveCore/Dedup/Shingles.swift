@@ -94,12 +94,7 @@ public struct Shingles: Equatable, Sendable {
         guard sawNonASCII else { return false }
         for scalar in text.unicodeScalars where scalar.value >= 0x80 && scalar.properties.isAlphabetic {
             letters += 1
-            switch scalar.value {
-            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FFFF:
-                cjk += 1
-            default:
-                break
-            }
+            if CJKText.isIdeographic(scalar.value) { cjk += 1 }
         }
         return letters > 0 && cjk * 5 >= letters
     }

@@ -14,8 +14,38 @@ public struct SearchQuery: Equatable, Sendable {
         self.isRaw = raw
     }
 
-    /// The MATCH expression.
+    /// The MATCH expression for `articles_fts`. A word with characters beyond ASCII is
+    /// looked for in its comparison form (NFKC, case-folded), so `ＡＩ` finds `AI`.
     public func ftsExpression() throws(SearchError) -> String {
+        try expression { word, isPrefix in
+            let quoted = Self.quoted(word.unicodeScalars.allSatisfy(\.isASCII) ? String(word) : TextNormalizer.normalize(String(word)))
+            return isPrefix ? quoted + "*" : quoted
+        }
+    }
+
+    /// The MATCH expression for `articles_cjk`, where Chinese, Japanese and Korean runs
+    /// are indexed as bigrams (`CJKText`): each word in its comparison form, its runs
+    /// as the phrase of their bigrams. A run is found anywhere in the text, so `*` after
+    /// one adds nothing. In raw mode every bareword and quoted phrase beyond ASCII is
+    /// rewritten so; the operators around them are kept.
+    func cjkExpression() throws(SearchError) -> String {
+        if isRaw {
+            guard !text.allSatisfy(\.isWhitespace) else { throw .emptyQuery }
+            return Self.rewritingRaw(text)
+        }
+        return try expression { word, isPrefix in
+            let normalized = TextNormalizer.normalize(String(word))
+            guard CJKText.hasIdeographs(normalized) else { return Self.quoted(normalized) + (isPrefix ? "*" : "") }
+            return Self.bigramPhrase(normalized)
+        }
+    }
+
+    /// True when the query holds a Chinese, Japanese or Korean character: only articles
+    /// in the CJK index can match it.
+    var hasIdeographs: Bool { CJKText.hasIdeographs(text) || CJKText.hasIdeographs(TextNormalizer.normalize(text)) }
+
+    /// Plain mode: each word that has a letter or digit, by `term`, all of them required.
+    private func expression(_ term: (Substring, _ isPrefix: Bool) -> String) throws(SearchError) -> String {
         if isRaw {
             guard !text.allSatisfy(\.isWhitespace) else { throw .emptyQuery }
             return text
@@ -27,11 +57,70 @@ public struct SearchQuery: Equatable, Sendable {
             if isPrefix { word = word.dropLast() }
             // A word with no letter or digit would match nothing (or everything).
             guard word.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
-            let quoted = "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            terms.append(isPrefix ? quoted + "*" : quoted)
+            terms.append(term(word, isPrefix))
         }
         guard !terms.isEmpty else { throw .emptyQuery }
         return terms.joined(separator: " ")
+    }
+
+    private static func quoted(_ word: String) -> String {
+        "\"" + Substring(word).replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Normalized text with ideographs as an FTS5 phrase of its tokens, a prefix phrase
+    /// when it ends in a single ideograph.
+    private static func bigramPhrase(_ normalized: String) -> String {
+        let (tokens, lastIsPrefix) = CJKText.queryForm(normalized)
+        return quoted(tokens) + (lastIsPrefix ? " *" : "")
+    }
+
+    /// Raw FTS5 syntax with each quoted phrase and bareword that goes beyond ASCII
+    /// replaced by its bigram phrase. ASCII barewords (AND, OR, NOT, NEAR, column names)
+    /// and punctuation stay as written.
+    static func rewritingRaw(_ raw: String) -> String {
+        let characters = Array(raw)
+        var output = ""
+        var index = 0
+        func isBareword(_ character: Character) -> Bool {
+            !character.isASCII || character.isLetter || character.isNumber || character == "_"
+        }
+        func emit(_ inner: String) {
+            guard !inner.allSatisfy(\.isASCII) else { output += quoted(inner); return }
+            let normalized = TextNormalizer.normalize(inner)
+            var phrase = CJKText.hasIdeographs(normalized) ? bigramPhrase(normalized) : quoted(normalized)
+            // The user's own star after the phrase already makes it a prefix.
+            if phrase.hasSuffix(" *"), characters[index...].first(where: { !$0.isWhitespace }) == "*" { phrase.removeLast(2) }
+            output += phrase
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\"" {
+                // A quoted string; "" inside stands for one quote.
+                var inner = ""
+                index += 1
+                while index < characters.count {
+                    if characters[index] == "\"" {
+                        if index + 1 < characters.count && characters[index + 1] == "\"" { inner.append("\""); index += 2; continue }
+                        index += 1
+                        break
+                    }
+                    inner.append(characters[index])
+                    index += 1
+                }
+                emit(inner)
+            } else if isBareword(character) {
+                var word = ""
+                while index < characters.count && isBareword(characters[index]) {
+                    word.append(characters[index])
+                    index += 1
+                }
+                if word.allSatisfy(\.isASCII) { output += word } else { emit(word) }
+            } else {
+                output.append(character)
+                index += 1
+            }
+        }
+        return output
     }
 }
 

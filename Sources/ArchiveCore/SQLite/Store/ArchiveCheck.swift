@@ -15,6 +15,7 @@ struct ArchiveCheck {
         [
             try sqlite(),
             try fullTextIndex(),
+            try cjkIndex(),
             try tagRows(),
             try versionLinks(),
             try nearKeys(),
@@ -52,6 +53,21 @@ struct ArchiveCheck {
         } catch {
             return finding("full-text index", "FTS5 says: \(error.message)", remedy: "`archive repair` rebuilds the index from the articles")
         }
+    }
+
+    /// The CJK index holds one entry per recorded article, every article with such text
+    /// is recorded, and no other writer changed one since.
+    func cjkIndex() throws -> Finding {
+        let index = CJKIndex(connection: connection)
+        let counts = try index.counts()
+        var problems: [String] = []
+        if counts.indexed != counts.recorded { problems.append("\(counts.indexed) entries for \(counts.recorded) recorded articles") }
+        if counts.missingArticles > 0 { problems.append("\(counts.missingArticles) entries for articles that no longer exist") }
+        if counts.stale > 0 && !writerActive { problems.append("\(counts.stale) articles written by another program wait to be indexed") }
+        let unindexed = try index.unrecordedCount(through: SearchIndex(connection: connection).pendingAfter())
+        if unindexed > 0 { problems.append("\(unindexed) articles with Chinese, Japanese or Korean text are not indexed") }
+        return finding("CJK index", problems.isEmpty ? nil : problems.joined(separator: "; "),
+                       remedy: "`archive repair` rebuilds it (an import also indexes what another program wrote)")
     }
 
     /// article_tags holds exactly the tags of articles.tags.

@@ -1,6 +1,7 @@
 /// `archive repair`: rebuilds everything that is derived from the articles, each part in
 /// its own transaction (the near-duplicate check in resumable batches): the full-text
-/// index, the tag rows, orphaned sightings, and the near-duplicate keys and links.
+/// indexes (articles_fts and the CJK index), the tag rows, orphaned sightings, and the
+/// near-duplicate keys and links.
 struct ArchiveRepair {
     let connection: Connection
 
@@ -10,6 +11,7 @@ struct ArchiveRepair {
                 DELETE FROM fts_pending;
                 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
                 """)
+            try CJKIndex(connection: connection).rebuild()
         }
         done(.fullTextIndex)
         try connection.transaction {

@@ -11,7 +11,7 @@ struct ArticleExport {
     @discardableResult
     func write<Sink: ByteSink>(_ filter: ArticleFilter, as format: ExportFormat, to output: Sink) throws -> Int {
         var sink = output
-        let parts = try FilterSQL(filter)
+        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles())
         // Tags as CSV wants them (joined with ` | `) or as JSON already stores them.
         let tags = format == .csv ? "(SELECT group_concat(value, ' | ') FROM json_each(a.tags))" : "a.tags"
         let sql = """

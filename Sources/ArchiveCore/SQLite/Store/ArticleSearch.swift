@@ -13,11 +13,13 @@ struct ArticleSearch {
 
     func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown, reach: Reach) throws -> SearchPage {
         guard let query = filter.query else { throw SearchError.emptyQuery }
-        var parts = try FilterSQL(filter)
+        let cjkInUse = try CJKIndex(connection: connection).hasArticles()
+        var parts = try FilterSQL(filter, cjkInUse: cjkInUse)
         if case .newest = reach {
             // The rewrite touches only simple expressions, and keeps a wrong one wrong:
             // SQLite still judges every query.
-            parts = try FilterSQL(filter, expression: PrefixExpansion(connection: connection).expand(query.ftsExpression()))
+            let expanded = try PrefixExpansion(connection: connection).expand(query.ftsExpression())
+            parts = try FilterSQL(filter, cjkInUse: cjkInUse, expression: expanded)
         }
         if case .newest(let base) = reach {
             var window = max(base, (limit + offset) * 4)
@@ -32,42 +34,64 @@ struct ArticleSearch {
     }
 
     /// The id of the `number`-th newest article matching the query, nil when fewer match.
-    /// Only the index's document lists are walked, newest first: no ranking.
+    /// Only the indexes' document lists are walked, newest first: no ranking.
     private func newestMatch(_ parts: FilterSQL, filter: ArticleFilter, number: Int) throws -> Int64? {
-        guard let expression = parts.matchExpression else { return nil }
+        guard let source = parts.matchSource else { return nil }
         var cutoff: Int64?
-        try connection.queryRows("""
-            SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
-            """, [.text(expression), .integer(Int64(number - 1))], filter: filter) { cutoff = Int64($0.int(0)) }
+        try connection.queryRows("SELECT id FROM (\(source)) ORDER BY id DESC LIMIT 1 OFFSET ?",
+                                 parts.matchValues + [.integer(Int64(number - 1))], filter: filter) { cutoff = Int64($0.int(0)) }
         return cutoff
     }
 
     private func ranked(_ parts: FilterSQL, filter: ArticleFilter, fromID: Int64?, limit: Int, offset: Int, marks: Marks) throws -> [SearchHit] {
         var conditions = parts.whereClause
-        var values: [SQLValue] = [.text(marks.open), .text(marks.close)] + parts.values
+        // With articles_fts alone, FTS5 makes the snippet; otherwise it is made for the
+        // page's hits only, below.
+        let snippet = parts.readsFullTextOnly ? "snippet(articles_fts, 1, ?, ?, '…', 24), 0" : "NULL, m.source"
+        var values: [SQLValue] = (parts.readsFullTextOnly ? [.text(marks.open), .text(marks.close)] : []) + parts.values
         if let fromID {
-            conditions += " AND articles_fts.rowid >= ?"
+            conditions += (conditions.isEmpty ? "WHERE " : " AND ") + "\(parts.idColumn) >= ?"
             values.append(.integer(fromID))
         }
         let sql = """
-            SELECT a.id, a.title, a.published, a.tags, snippet(articles_fts, 1, ?, ?, '…', 24), rank, a.url, a.source
+            SELECT a.id, a.title, a.published, a.tags, \(snippet), \(parts.scoreColumn), a.url, a.source
             FROM \(parts.from) \(conditions)
-            ORDER BY rank LIMIT ? OFFSET ?
+            ORDER BY \(parts.scoreColumn) LIMIT ? OFFSET ?
             """
         values += [.integer(Int64(limit)), .integer(Int64(offset))]
         var hits: [SearchHit] = []
+        var sources: [Int] = []
         try connection.queryRows(sql, values, filter: filter) { row in
             hits.append(SearchHit(
                 id: Int64(row.int(0)), title: row.string(1), published: row.optionalString(2),
-                tags: StoredTags.decode(row.string(3)), snippet: row.string(4), rank: row.double(5),
-                url: row.optionalString(6), source: row.optionalString(7)))
+                tags: StoredTags.decode(row.string(3)), snippet: row.optionalString(4) ?? "", rank: row.double(6),
+                url: row.optionalString(7), source: row.optionalString(8)))
+            sources.append(row.int(5))
+        }
+        if !parts.readsFullTextOnly, let query = filter.query {
+            for index in hits.indices {
+                hits[index].snippet = try self.snippet(for: hits[index].id, fromCJKIndex: sources[index] == 1, query: query, parts: parts, marks: marks)
+            }
         }
         return hits
     }
 
+    /// The snippet of one hit: FTS5's for an article matched in articles_fts, which
+    /// holds its text; `CJKSnippet`'s for one matched in articles_cjk, which holds none.
+    private func snippet(for id: Int64, fromCJKIndex: Bool, query: SearchQuery, parts: FilterSQL, marks: Marks) throws -> String {
+        if fromCJKIndex {
+            let body = try connection.prepare("SELECT body FROM articles WHERE id = ?").bind(.integer(id)).firstRow { $0.string(0) } ?? ""
+            return CJKSnippet(query: query).snippet(of: body, marks: marks)
+        }
+        guard let expression = parts.matchValues.first else { return "" }
+        return try connection.prepare("""
+            SELECT snippet(articles_fts, 1, ?, ?, '…', 24) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?
+            """).bind(.text(marks.open), .text(marks.close), expression, .integer(id)).firstRow { $0.string(0) } ?? ""
+    }
+
     /// How many articles the filter covers.
     func count(_ filter: ArticleFilter) throws -> Int {
-        let parts = try FilterSQL(filter)
+        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles())
         var total = 0
         try connection.queryRows("SELECT count(*) FROM \(parts.from) \(parts.whereClause)", parts.values, filter: filter) {
             total = $0.int(0)

@@ -1,21 +1,56 @@
 /// The FROM and WHERE parts of a query over `articles` (aliased `a`) for a filter, with
 /// the values to bind in order. Searches, exports and counts share it.
+///
+/// A query reads `articles_fts` alone while no article is in the CJK index (the plain
+/// join, as every archive without such text has it). Otherwise the matches come from a
+/// subquery `m (id, score, source)`: articles_fts for articles outside the CJK index
+/// (source 0) and articles_cjk for those in it (source 1); a query with Chinese,
+/// Japanese or Korean characters reads articles_cjk alone.
 struct FilterSQL {
     var from: String
     var conditions: [String] = []
     var values: [SQLValue] = []
-    /// The FTS5 MATCH expression, when the filter has a query.
-    var matchExpression: String?
+    /// The matches alone, as `SELECT id ...` with `matchValues`, when the filter has a query.
+    var matchSource: String?
+    var matchValues: [SQLValue] = []
+    /// The columns that hold a match's article id and its bm25 score (lower is better).
+    var idColumn = "articles_fts.rowid"
+    var scoreColumn = "rank"
+    /// False when matches come from the subquery: then `m.source` says which index.
+    var readsFullTextOnly = true
 
-    /// `expression`: the MATCH expression to use instead of the query's own (rewritten).
-    init(_ filter: ArticleFilter, expression rewritten: String? = nil) throws(SearchError) {
+    /// `cjkInUse`: some article is in the CJK index. `expression`: the articles_fts MATCH
+    /// expression to use instead of the query's own (rewritten).
+    init(_ filter: ArticleFilter, cjkInUse: Bool, expression rewritten: String? = nil) throws(SearchError) {
         if let query = filter.query {
-            from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-            conditions.append("articles_fts MATCH ?")
-            let expression: String
-            if let rewritten { expression = rewritten } else { expression = try query.ftsExpression() }
-            matchExpression = expression
-            values.append(.text(expression))
+            let fullText: String
+            if let rewritten { fullText = rewritten } else { fullText = try query.ftsExpression() }
+            if !cjkInUse {
+                from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                conditions.append("articles_fts MATCH ?")
+                matchSource = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
+                matchValues = [.text(fullText)]
+            } else {
+                var branches: [String] = []
+                if !query.hasIdeographs {
+                    branches.append("""
+                        SELECT rowid AS id, rank AS score, 0 AS source FROM articles_fts
+                        WHERE articles_fts MATCH ? AND rowid NOT IN (SELECT article_id FROM cjk_articles)
+                        """)
+                    matchValues.append(.text(fullText))
+                }
+                branches.append("""
+                    SELECT rowid AS id, rank AS score, 1 AS source FROM articles_cjk
+                    WHERE articles_cjk MATCH ? AND rowid NOT IN (SELECT article_id FROM cjk_stale)
+                    """)
+                matchValues.append(.text(try query.cjkExpression()))
+                matchSource = branches.joined(separator: " UNION ALL ")
+                from = "(\(matchSource!)) m JOIN articles a ON a.id = m.id"
+                idColumn = "m.id"
+                scoreColumn = "m.score"
+                readsFullTextOnly = false
+            }
+            values = matchValues
         } else {
             from = "articles a"
         }

@@ -33,6 +33,7 @@ struct SearchIndex {
         try connection.prepare("""
             INSERT INTO articles_fts(rowid, title, body, tags) SELECT id, title, body, tags FROM articles WHERE id > ? AND id <= ?
             """).bind(.integer(after), .integer(through)).run()
+        try CJKIndex(connection: connection).index(ids: (after + 1)...through)
         try connection.prepare("UPDATE fts_pending SET after_id = ? WHERE id = 1").bind(.integer(through)).run()
         return count
     }
@@ -41,6 +42,8 @@ struct SearchIndex {
     func finish() throws {
         try connection.transaction {
             while try indexPending(limit: 5_000) > 0 {}
+            // What other writers changed in the CJK index's articles meanwhile.
+            try CJKIndex(connection: connection).catchUp(pendingAfter: nil)
             try connection.execute("DELETE FROM fts_pending")
         }
     }

@@ -90,6 +90,9 @@ final class Connection {
 
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
     /// Moves the write-ahead log into the database and empties it, so the next reader
     /// opens the file without first indexing a large log. Readers in the way only make
     /// it partial.

@@ -1,0 +1,99 @@
+/// The second full-text index, `articles_cjk`: articles that hold Chinese, Japanese or
+/// Korean text (or full-width forms), in the bigram form `CJKText` makes (see
+/// migrations/0008_cjk_index.sql). Every write happens inside the caller's transaction.
+struct CJKIndex {
+    let connection: Connection
+
+    /// True when at least one article is in the index: only then do searches read it.
+    func hasArticles() throws -> Bool {
+        try connection.scalarInt("SELECT EXISTS (SELECT 1 FROM cjk_articles)") == 1
+    }
+
+    /// Indexes the articles with ids in `range` that need it. The importer calls this
+    /// for each chunk it adds to articles_fts, under the same pending mark.
+    func index(ids range: ClosedRange<Int64>) throws {
+        try connection.prepare("SELECT id, title, body, tags FROM articles WHERE id >= ? AND id <= ?")
+            .bind(.integer(range.lowerBound), .integer(range.upperBound))
+            .forEachRow(try adder())
+    }
+
+    /// Brings the index up to date with what other writers did: an article deleted or
+    /// changed after it was indexed makes the whole index be rebuilt (a contentless
+    /// FTS5 table cannot forget one row without its old text); an article added by
+    /// them is indexed. Articles above `pendingAfter` are left to the importer.
+    func catchUp(pendingAfter: Int64?) throws {
+        let changed = try connection.scalarInt("SELECT EXISTS (SELECT 1 FROM cjk_stale JOIN cjk_articles USING (article_id))") == 1
+        if changed {
+            try rebuild(through: pendingAfter)
+            return
+        }
+        try connection.prepare("""
+            SELECT a.id, a.title, a.body, a.tags FROM cjk_stale s JOIN articles a ON a.id = s.article_id
+            WHERE a.id <= coalesce(?, a.id)
+            """).bind(pendingAfter.map(SQLValue.integer) ?? .null).forEachRow(try adder())
+        try connection.execute("DELETE FROM cjk_stale")
+    }
+
+    /// Empties the index and indexes every article again (`archive repair`, or after
+    /// another writer changed an indexed article), up to `through` when an import's
+    /// pending articles are above it.
+    func rebuild(through: Int64? = nil) throws {
+        try connection.execute("""
+            INSERT INTO articles_cjk(articles_cjk) VALUES ('delete-all');
+            DELETE FROM cjk_articles;
+            DELETE FROM cjk_stale;
+            """)
+        try connection.prepare("SELECT id, title, body, tags FROM articles WHERE id <= coalesce(?, id)")
+            .bind(through.map(SQLValue.integer) ?? .null).forEachRow(try adder())
+    }
+
+    /// What adds one article (a row of id, title, body, tags) when its text needs the
+    /// index and it is not there yet.
+    private func adder() throws -> (Statement) throws -> Void {
+        let record = try connection.prepare("INSERT OR IGNORE INTO cjk_articles (article_id) VALUES (?)")
+        let insert = try connection.prepare("INSERT INTO articles_cjk (rowid, title, body, tags) VALUES (?, ?, ?, ?)")
+        return { row in
+            guard (Int32(1)...3).contains(where: { Self.needsIndex(row, column: $0) }) else { return }
+            let title = row.string(1), body = row.string(2), tags = row.string(3)
+            let id = Int64(row.int(0))
+            try record.bind(.integer(id)).run()
+            guard connection.changes > 0 else { return }
+            try insert.bind(
+                .integer(id),
+                .text(CJKText.indexForm(TextNormalizer.normalize(title))),
+                .text(CJKText.indexForm(TextNormalizer.normalize(body))),
+                .text(CJKText.indexForm(TextNormalizer.normalize(StoredTags.decode(tags).joined(separator: " | ")))))
+                .run()
+        }
+    }
+
+    /// Articles (up to `through`, when an import has more pending) whose text needs the
+    /// index but that are neither in it nor waiting for it.
+    func unrecordedCount(through: Int64?) throws -> Int {
+        var count = 0
+        try connection.prepare("""
+            SELECT a.title, a.body, a.tags FROM articles a
+            WHERE a.id <= coalesce(?, a.id)
+              AND NOT EXISTS (SELECT 1 FROM cjk_articles c WHERE c.article_id = a.id)
+              AND NOT EXISTS (SELECT 1 FROM cjk_stale s WHERE s.article_id = a.id)
+            """).bind(through.map(SQLValue.integer) ?? .null).forEachRow { row in
+            if (Int32(0)...2).contains(where: { Self.needsIndex(row, column: $0) }) { count += 1 }
+        }
+        return count
+    }
+
+    /// Judged on the column's bytes, before any string is made of them: most articles
+    /// do not need the index.
+    private static func needsIndex(_ row: Statement, column: Int32) -> Bool {
+        row.withUTF8(column) { $0.map { CJKText.needsIndex(utf8: $0.assumingMemoryBound(to: UInt8.self)) } ?? false }
+    }
+
+    /// What `archive check` compares: rows in the index, articles recorded as indexed,
+    /// and of those, articles that no longer exist.
+    func counts() throws -> (indexed: Int, recorded: Int, missingArticles: Int, stale: Int) {
+        (try connection.scalarInt("SELECT count(*) FROM articles_cjk"),
+         try connection.scalarInt("SELECT count(*) FROM cjk_articles"),
+         try connection.scalarInt("SELECT count(*) FROM cjk_articles c WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id)"),
+         try connection.scalarInt("SELECT count(*) FROM cjk_stale"))
+    }
+}
