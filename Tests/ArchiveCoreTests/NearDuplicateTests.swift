@@ -42,6 +42,14 @@ struct NearDuplicateTests {
         #expect(Shingles(text: "Hello world, mostly English with 一 character").unit == .words)
     }
 
+    @Test("the CJK letters shingling knows without Unicode's tables are letters by the tables, and ideographic")
+    func commonCJKLetters() {
+        for value in UInt32(0x3000)...0xD7FF where Shingles.isCommonCJKLetter(value) {
+            let scalar = Unicode.Scalar(value)!
+            #expect(scalar.properties.isAlphabetic && CJKText.isIdeographic(value), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test("MinHash signatures are the same on every run: pinned values, no per-process seeds")
     func minHashStable() {
         let shingles = Shingles(text: prose(seed: 1, words: 300))

@@ -20,12 +20,24 @@ struct NormalizationTests {
         "naïve coöperation façade 日本語 テキスト",
         "Wait… what? Éclair ＡＢＣ ﬁne STRASSE Ἀθῆναι\u{00A0}end\u{3000}ideographic\u{2028}separator",
         "e\u{301}tude and cafe\u{301} composed late",
+        // CJK runs with full-width forms, and with what could combine with them.
+        "来自四十多个国家的专家，讨论机器人与５Ｇ网络（ＡＩ）。東京駅「テスト」　서울에서",
+        "か\u{3099}，ＡＢ ｶﾞｿﾘﾝ，５ 가\u{11A8}，１ Ａ\u{301}，",
     ])
     func wordByWord(text: String) {
         let whole = text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
             .precomposedStringWithCompatibilityMapping
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(TextNormalizer.normalize(text) == whole)
+    }
+
+    @Test("the scalars the CJK shortcut copies as they are: NFKC and folding leave each alone")
+    func unchangedScalars() {
+        for value in UInt32(0x80)...0xFFFF where TextNormalizer.ScalarClass.of(value) == .unchanged {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(!scalar.properties.changesWhenNFKCCaseFolded && !scalar.properties.isWhitespace
+                    && scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test("fingerprints ignore spacing and case, not words; title and body are kept apart")

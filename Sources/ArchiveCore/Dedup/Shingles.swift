@@ -28,7 +28,7 @@ public struct Shingles: Equatable, Sendable {
             unit = .characters
             tokens = normalized.unicodeScalars
                 .filter { $0.value < 0x80 ? ($0.value | 0x20 >= 0x61 && $0.value | 0x20 <= 0x7A) || ($0.value >= 0x30 && $0.value <= 0x39)
-                                          : $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                                          : Self.isCommonCJKLetter($0.value) || $0.properties.isAlphabetic || $0.properties.numericType != nil }
                 .map { StableHash.mix(UInt64($0.value)) }
         } else {
             unit = .words
@@ -92,11 +92,28 @@ public struct Shingles: Equatable, Sendable {
             }
         }
         guard sawNonASCII else { return false }
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 && scalar.properties.isAlphabetic {
-            letters += 1
-            if CJKText.isIdeographic(scalar.value) { cjk += 1 }
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            if isCommonCJKLetter(scalar.value) {
+                letters += 1
+                cjk += 1
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+                if CJKText.isIdeographic(scalar.value) { cjk += 1 }
+            }
         }
         return letters > 0 && cjk * 5 >= letters
+    }
+
+    /// Kana, the CJK ideographs and the Hangul syllables: letters of a script without
+    /// spaces, known without Unicode's tables (whose lookups were most of the cost of
+    /// shingling such text). A test checks each against the tables.
+    static func isCommonCJKLetter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+            return true
+        default:
+            return false
+        }
     }
 
     // MARK: Comparisons

@@ -7,8 +7,16 @@ import Foundation
 /// Most news text is ASCII with a few accents and curly quotes that these steps leave
 /// alone, so the work is done byte by byte: ASCII is lowered directly, other characters
 /// are looked up once, and only a word that holds a character the steps would change
-/// (a ligature, a full-width letter, an accented capital) goes through Foundation.
-/// Words are cut at white space, which NFKC never merges across.
+/// (a ligature, an accented capital) goes through Foundation. Words are cut at white
+/// space, which NFKC never merges across.
+///
+/// Chinese, Japanese and Korean text has no spaces, so a whole paragraph is one "word",
+/// and nearly every character of it is beyond ASCII. Two shortcuts keep it off
+/// Unicode's tables and Foundation: the kana, Hangul syllables, ideographs and CJK
+/// punctuation that the steps leave alone (`ScalarClass.unchanged`) are copied as they
+/// are, and the full-width forms of ASCII (`，`, `５`, `Ｇ`) become ASCII directly, which is
+/// what NFKC and folding make of them, unless the word also holds a character that
+/// could combine with them (then the whole word takes the long way, as before).
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         var text = text
@@ -17,17 +25,32 @@ public enum TextNormalizer {
             output.reserveCapacity(bytes.count)
             var wordStart = -1
             var wordNeedsUnicode = false
+            var wordHasWidthForms = false
+            var wordHasOthers = false
             var index = 0
             func endWord(at end: Int) {
                 guard wordStart >= 0 else { return }
                 if !output.isEmpty { output.append(0x20) }
-                if wordNeedsUnicode {
+                if wordNeedsUnicode || (wordHasWidthForms && wordHasOthers) {
                     output.append(contentsOf: fullTreatment(bytes[wordStart..<end]))
+                } else if wordHasWidthForms {
+                    var at = wordStart
+                    while at < end {
+                        let (scalar, length) = bytes[at] < 0x80 ? (Unicode.Scalar(bytes[at]), 1) : decodeScalar(bytes, at: at)
+                        if ScalarClass.of(scalar.value) == .fullWidthASCII {
+                            output.append(lowered(UInt8(scalar.value - 0xFEE0)))
+                        } else {
+                            for byte in bytes[at..<(at + length)] { output.append(lowered(byte)) }
+                        }
+                        at += length
+                    }
                 } else {
-                    for byte in bytes[wordStart..<end] { output.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) }
+                    for byte in bytes[wordStart..<end] { output.append(lowered(byte)) }
                 }
                 wordStart = -1
                 wordNeedsUnicode = false
+                wordHasWidthForms = false
+                wordHasOthers = false
             }
             while index < bytes.count {
                 let byte = bytes[index]
@@ -41,17 +64,60 @@ public enum TextNormalizer {
                     continue
                 }
                 let (scalar, length) = decodeScalar(bytes, at: index)
-                if scalar.properties.isWhitespace && !scalar.properties.changesWhenNFKCCaseFolded {
-                    endWord(at: index)
-                } else {
+                switch ScalarClass.of(scalar.value) {
+                case .unchanged:
                     if wordStart < 0 { wordStart = index }
-                    if scalar.properties.changesWhenNFKCCaseFolded { wordNeedsUnicode = true }
+                case .fullWidthASCII:
+                    if wordStart < 0 { wordStart = index }
+                    wordHasWidthForms = true
+                case .ideographicSpace:
+                    endWord(at: index)
+                case .other:
+                    if scalar.properties.isWhitespace && !scalar.properties.changesWhenNFKCCaseFolded {
+                        endWord(at: index)
+                    } else {
+                        if wordStart < 0 { wordStart = index }
+                        wordHasOthers = true
+                        if scalar.properties.changesWhenNFKCCaseFolded { wordNeedsUnicode = true }
+                    }
                 }
                 index += length
             }
             endWord(at: bytes.count)
             return String(decoding: output, as: UTF8.self)
         }
+    }
+
+    /// What the shortcuts above know of a scalar beyond ASCII without Unicode's tables.
+    enum ScalarClass: Equatable {
+        /// Left alone by NFKC and case folding, not white space, and never the second
+        /// half of a composition: CJK punctuation (without the combining tone marks),
+        /// kana (without the combining sound marks), ideographs, Hangul syllables. A
+        /// test checks every one against Unicode's tables.
+        case unchanged
+        /// U+FF01...U+FF5E: NFKC makes them U+0021...U+007E.
+        case fullWidthASCII
+        /// U+3000: NFKC makes it a space.
+        case ideographicSpace
+        case other
+
+        static func of(_ value: UInt32) -> ScalarClass {
+            switch value {
+            case 0x3001...0x3029, 0x3030...0x3035, 0x3041...0x3096, 0x309D...0x309E, 0x30A0...0x30FE,
+                 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+                return .unchanged
+            case 0xFF01...0xFF5E:
+                return .fullWidthASCII
+            case 0x3000:
+                return .ideographicSpace
+            default:
+                return .other
+            }
+        }
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 
     /// NFKC, case folding, NFKC again (folding can produce compatibility forms), with

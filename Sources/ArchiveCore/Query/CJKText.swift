@@ -81,33 +81,43 @@ public enum CJKText {
     /// then too (or always, `closingLastRun`, for the text that is indexed), and in a
     /// run of one. Also returns the length of a run the text ends in (0 if none).
     private static func bigrams(_ normalized: String, closingLastRun: Bool) -> (text: String, lastRun: Int) {
-        var output = String.UnicodeScalarView()
-        var run: [Unicode.Scalar] = []
-        func endRun(closed: Bool) {
-            guard let last = run.last else { return }
-            output.append(" ")
-            for index in run.indices.dropLast() {
-                output.append(run[index])
-                output.append(run[index + 1])
-                output.append(" ")
+        var text = normalized
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count * 3)
+            // The run's characters, as byte ranges of the input.
+            var run: [Range<Int>] = []
+            func endRun(closed: Bool) {
+                guard let last = run.last else { return }
+                output.append(0x20)
+                for (first, second) in zip(run, run.dropFirst()) {
+                    output.append(contentsOf: bytes[first])
+                    output.append(contentsOf: bytes[second])
+                    output.append(0x20)
+                }
+                if closed || run.count == 1 {
+                    output.append(contentsOf: bytes[last])
+                    output.append(0x20)
+                }
+                run.removeAll(keepingCapacity: true)
             }
-            if closed || run.count == 1 {
-                output.append(last)
-                output.append(" ")
+            var index = 0
+            while index < bytes.count {
+                // ASCII is never ideographic: only longer scalars are decoded.
+                let (value, length) = bytes[index] < 0x80
+                    ? (UInt32(bytes[index]), 1) : { let (scalar, length) = TextNormalizer.decodeScalar(bytes, at: index); return (scalar.value, length) }()
+                if isIdeographic(value) {
+                    run.append(index..<(index + length))
+                } else {
+                    endRun(closed: true)
+                    output.append(contentsOf: bytes[index..<(index + length)])
+                }
+                index += length
             }
-            run.removeAll(keepingCapacity: true)
+            let lastRun = run.count
+            endRun(closed: closingLastRun)
+            return (String(decoding: output, as: UTF8.self), lastRun)
         }
-        for scalar in normalized.unicodeScalars {
-            if isIdeographic(scalar.value) {
-                run.append(scalar)
-            } else {
-                endRun(closed: true)
-                output.append(scalar)
-            }
-        }
-        let lastRun = run.count
-        endRun(closed: closingLastRun)
-        return (String(output), lastRun)
     }
 }
 
