@@ -3,7 +3,7 @@
 prints one table in which every figure comes from this run.
 
 Usage: python3 bench/bench.py --size quick|full [--seed N] [--runs N]
-       [--archive PATH] [--bench-tool PATH]
+       [--archive PATH] [--bench-tool PATH] [--cjk-records N] [--no-cjk]
 Run from the package root. Outputs go to bench/out/ (gitignored)."""
 
 import argparse
@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from measure import StepFailed, file_bytes, median, percentile, remove_db, run  # noqa: E402
 import report  # noqa: E402
 import schema  # noqa: E402
+from cjk import CJKBench  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -305,6 +306,8 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         self.imports()
         self.search()
         self.export()
+        if not self.args.no_cjk:
+            self.results["cjk"] = CJKBench(self, log).run()
         if not self.args.keep:
             remove_db(self.final_db)
         self.results["load_after"] = os.getloadavg()
@@ -325,6 +328,9 @@ def main():
     parser.add_argument("--source", help="folder of the BBC CSV files (default: archive-bench's, "
                         "../shared/corpora/bbc beside the package; built-in stories when absent)")
     parser.add_argument("--keep", action="store_true", help="keep the last archive in bench/out/work-SIZE")
+    parser.add_argument("--cjk-records", type=int, default=100_000, help="articles of the CJK corpus, both sizes (default 100,000)")
+    parser.add_argument("--trigram-runs", type=int, default=3, help="runs of each query on the CJK trigram reference (default 3)")
+    parser.add_argument("--no-cjk", action="store_true", help="leave out the CJK part")
     args = parser.parse_args()
     if args.runs is None:
         args.runs = 3 if args.size == "quick" else 1

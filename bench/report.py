@@ -155,6 +155,10 @@ def render(results):
         f"{got_inc['near_duplicates']:,} (0) | {got_inc['inserted']:,} |")
     add("")
 
+    if "cjk" in results:
+        import report_cjk  # here, not at the top: it takes its helpers from this module
+        lines += report_cjk.render(results)
+
     m = results["machine"]
     add(f"Machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory']} memory, {m['os']}; sqlite3 {m['sqlite3'].split(' ')[0]}; "
         f"{m['swift']}; {results['tools']['sqlite-utils']}; {results['tools']['rg'] or 'rg not installed'}; {m['date']}.")

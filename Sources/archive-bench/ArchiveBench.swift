@@ -7,5 +7,5 @@ struct ArchiveBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive-bench",
         abstract: "Benchmark helpers for `make bench`: corpus generation and in-process search timing.",
-        subcommands: [CorpusCommand.self, SearchTimingCommand.self])
+        subcommands: [CorpusCommand.self, CJKCorpusCommand.self, SearchTimingCommand.self])
 }

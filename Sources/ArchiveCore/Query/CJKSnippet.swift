@@ -44,7 +44,8 @@ struct CJKSnippet {
 
     func snippet(of body: String, marks: SearchMarks) -> String {
         let text = Array(body.precomposedStringWithCompatibilityMapping.split(whereSeparator: \.isWhitespace).joined(separator: " "))
-        let folded = text.map { Character($0.lowercased()) }
+        // Only cased letters change; the rest (all of CJK) is taken as it is, cheaply.
+        let folded = text.map { $0.isCased ? Character($0.lowercased()) : $0 }
         let first = folded.indices.first { match(in: folded, at: $0) != nil }
         let start = first.map { max(0, $0 - Self.lead) } ?? 0
         let end = min(text.count, start + Self.length)
