@@ -20,6 +20,9 @@ let package = Package(
         ),
         // The MinHash inner loop, vectorized where the processor allows (same results).
         .target(name: "CMinHash"),
+        // An FTS5 ranking function for the CJK index: bm25 without the whole-index
+        // document count when a query has one phrase.
+        .target(name: "CRank", dependencies: ["CSQLite"], linkerSettings: [.linkedLibrary("m")]),
         // Turns migrations/*.sql into Swift source so the binary carries its schema.
         .executableTarget(name: "MigrationEmbedder"),
         .plugin(
@@ -32,6 +35,7 @@ let package = Package(
             dependencies: [
                 "CSQLite",
                 "CMinHash",
+                "CRank",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedMigrations"]

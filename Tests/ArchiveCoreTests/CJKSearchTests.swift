@@ -157,6 +157,31 @@ struct CJKSearchTests {
         #expect(try Self.titles(db, "交通", tags: ["교통"]).isEmpty)
     }
 
+    @Test("archive_rank is bm25: the same scores for several phrases, bm25 over one constant for one phrase")
+    func rankFunction() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.archive(directory)
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        func scores(_ match: String) throws -> [(bm25: Double, ours: Double)] {
+            var rows: [(Double, Double)] = []
+            try archive.connection.prepare("""
+                SELECT rank, \(CJKRank.expression) FROM articles_cjk WHERE articles_cjk MATCH ? ORDER BY rowid
+                """).bind(.text(match)).forEachRow { rows.append(($0.double(0), $0.double(1))) }
+            return rows
+        }
+        let several = try scores("\"上海\" OR \"地铁\" OR \"交通\"")
+        #expect(several.count >= 3)
+        for row in several { #expect(abs(row.bm25 - row.ours) < 1e-9 * max(1, abs(row.bm25)), "\(row)") }
+        for phrase in ["\"地铁\"", "\"交通\"", "\"机器 器人\"", "\"国\" *"] {
+            let one = try scores(phrase)
+            #expect(!one.isEmpty, "\(phrase)")
+            // One phrase: bm25 is its IDF times our score, the same factor on every row.
+            let factors = one.map { $0.bm25 / $0.ours }
+            #expect(factors.allSatisfy { $0 > 0 && abs($0 - factors[0]) < 1e-9 * factors[0] }, "\(phrase): \(one)")
+        }
+    }
+
     @Test("snippets show the body around the match, the match marked")
     func snippets() throws {
         let directory = TemporaryDirectory()

@@ -31,21 +31,27 @@ struct FilterSQL {
                 matchSource = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
                 matchValues = [.text(fullText)]
             } else {
-                var branches: [String] = []
+                // Each branch: its index, the source number it reports, and which articles
+                // it answers for (and how it ranks, when not by the index's bm25).
+                var branches: [(table: String, source: Int, condition: String)] = []
                 if !query.hasIdeographs {
-                    branches.append("""
-                        SELECT rowid AS id, rank AS score, 0 AS source FROM articles_fts
-                        WHERE articles_fts MATCH ? AND rowid NOT IN (SELECT article_id FROM cjk_articles)
-                        """)
+                    branches.append(("articles_fts", 0, "rowid NOT IN (SELECT article_id FROM cjk_articles)"))
                     matchValues.append(.text(fullText))
                 }
-                branches.append("""
-                    SELECT rowid AS id, rank AS score, 1 AS source FROM articles_cjk
-                    WHERE articles_cjk MATCH ? AND rowid NOT IN (SELECT article_id FROM cjk_stale)
-                    """)
+                // Read alone, the CJK index ranks without the whole-index count a
+                // one-word query does not need (`CJKRank`); beside articles_fts both
+                // rank by bm25, so that their scores compare.
+                let condition = "rowid NOT IN (SELECT article_id FROM cjk_stale)"
+                branches.append(("articles_cjk", 1, query.hasIdeographs ? "\(CJKRank.rankOverride) AND \(condition)" : condition))
                 matchValues.append(.text(try query.cjkExpression()))
-                matchSource = branches.joined(separator: " UNION ALL ")
-                from = "(\(matchSource!)) m JOIN articles a ON a.id = m.id"
+                // The newest-first walk needs ids only: a score in its subquery would be
+                // computed for every row walked.
+                matchSource = branches.map { "SELECT rowid AS id FROM \($0.table) WHERE \($0.table) MATCH ? AND \($0.condition)" }
+                    .joined(separator: " UNION ALL ")
+                let scored = branches.map {
+                    "SELECT rowid AS id, rank AS score, \($0.source) AS source FROM \($0.table) WHERE \($0.table) MATCH ? AND \($0.condition)"
+                }.joined(separator: " UNION ALL ")
+                from = "(\(scored)) m JOIN articles a ON a.id = m.id"
                 idColumn = "m.id"
                 scoreColumn = "m.score"
                 readsFullTextOnly = false
