@@ -40,9 +40,10 @@ public struct SearchQuery: Equatable, Sendable {
         }
     }
 
-    /// True when the query holds a Chinese, Japanese or Korean character: only articles
-    /// in the CJK index can match it.
-    var hasIdeographs: Bool { CJKText.hasIdeographs(text) || CJKText.hasIdeographs(TextNormalizer.normalize(text)) }
+    /// True when the query holds a Chinese, Japanese or Korean character (half-width
+    /// kana become such characters in comparison form, and NFKC keeps every other
+    /// one): only articles in the CJK index can match it.
+    var hasIdeographs: Bool { CJKText.hasIdeographs(TextNormalizer.normalize(text)) }
 
     /// Plain mode: each word that has a letter or digit, by `term`, all of them required.
     private func expression(_ term: (Substring, _ isPrefix: Bool) -> String) throws(SearchError) -> String {
