@@ -315,6 +315,32 @@ struct CJKTextTests {
         #expect(!CJKText.needsIndex(""))
     }
 
+    @Test("the snippet's shortcut forms equal NFKC with white space collapsed")
+    func snippetDisplayForm() {
+        let bodies = [
+            "北京　举行　５Ｇ大会。", "Ｃａｆé  in\tMÜNCHEN", "ﾃｽﾄ ｶﾞｿﾘﾝ", "ﬁnance ①", "\u{3000}서울에서\n\n부산",
+            "Cafe\u{301} au lait", "plain ASCII  text ", "",
+        ]
+        for body in bodies {
+            let foundation = body.precomposedStringWithCompatibilityMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(String(String.UnicodeScalarView(CJKSnippet.displayForm(body))) == foundation, "\(body)")
+        }
+    }
+
+    @Test("the snippet marks words without case and width, CJK as strings, others where a word starts")
+    func snippetMarks() {
+        let snippet = { (query: String, body: String) in CJKSnippet(query: SearchQuery(query)).snippet(of: body, marks: .markdown) }
+        #expect(snippet("münchen 北京", "Von MÜNCHEN nach 北京市。") == "Von **MÜNCHEN** nach **北京**市。")
+        #expect(snippet("5g", "华为发布５Ｇ手机") == "华为发布**5G**手机")
+        #expect(snippet("ai", "He said ＡＩ is here") == "He said **AI** is here")
+        #expect(snippet("café", "Le Cafe\u{301} de Paris") == "Le **Café** de Paris")
+        // Far into the body: cut before and after, the match kept whole.
+        let long = String(repeating: "前", count: 200) + "人工智能" + String(repeating: "后", count: 200)
+        let cut = snippet("人工智能", long)
+        #expect(cut.hasPrefix("…") && cut.hasSuffix("…") && cut.contains("**人工智能**"))
+        #expect(cut.unicodeScalars.count == CJKSnippet.length + 2 + 4)
+    }
+
     @Test("the migration's GLOB tests exactly the characters the importer indexes")
     func globAgrees() throws {
         let sql = try #require(Migration.bundled.first { $0.name.contains("cjk") }?.sql)
