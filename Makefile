@@ -23,6 +23,7 @@ release: deps
 
 # The end-to-end tests run the debug binary, so it is built first.
 test: deps
+	@scripts/ensure-deps.sh test
 	@scripts/test-tools.sh
 	$(SWIFT) build
 	$(SWIFT) test

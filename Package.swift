@@ -18,6 +18,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The system's decoders of gzip, zstd, xz and bzip2 (Debian: zlib1g-dev,
+        // libzstd-dev, liblzma-dev, libbz2-dev), for compressed dumps and bundles.
+        .systemLibrary(
+            name: "CCompression",
+            providers: [.apt(["zlib1g-dev", "libzstd-dev", "liblzma-dev", "libbz2-dev"])]
+        ),
         // The MinHash inner loop, vectorized where the processor allows (same results).
         .target(name: "CMinHash"),
         // An FTS5 ranking function for the CJK index: bm25 without the whole-index
@@ -34,6 +40,7 @@ let package = Package(
             name: "ArchiveCore",
             dependencies: [
                 "CSQLite",
+                "CCompression",
                 "CMinHash",
                 "CRank",
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -21,6 +21,7 @@ from measure import StepFailed, file_bytes, median, percentile, remove_db, run  
 import report  # noqa: E402
 import schema  # noqa: E402
 from cjk import CJKBench  # noqa: E402
+from compressed import CompressedBench  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -306,6 +307,8 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         self.imports()
         self.search()
         self.export()
+        if not self.args.no_compressed:
+            self.results["compressed"] = CompressedBench(self, log).run()
         if not self.args.no_cjk:
             self.results["cjk"] = CJKBench(self, log).run()
         if not self.args.keep:
@@ -331,6 +334,7 @@ def main():
     parser.add_argument("--cjk-records", type=int, default=100_000, help="articles of the CJK corpus, both sizes (default 100,000)")
     parser.add_argument("--trigram-runs", type=int, default=3, help="runs of each query on the CJK trigram reference (default 3)")
     parser.add_argument("--no-cjk", action="store_true", help="leave out the CJK part")
+    parser.add_argument("--no-compressed", action="store_true", help="leave out the compressed-dump part")
     args = parser.parse_args()
     if args.runs is None:
         args.runs = 3 if args.size == "quick" else 1

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure the system packages the build needs are present: pkg-config and the
-# SQLite development files (libsqlite3-dev on Debian). Installs them with apt-get when
+# Makes sure the system packages the build needs are present: pkg-config, the SQLite
+# development files (libsqlite3-dev on Debian) and the decompression libraries (zlib,
+# zstd, xz, bzip2). With the argument `test`, also the command-line compressors the
+# tests make their compressed dumps and bundles with. Installs them with apt-get when
 # running as root; otherwise prints the exact command and fails.
 set -euo pipefail
 
@@ -15,6 +17,21 @@ if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists sqlite3; then
     missing+=(libsqlite3-dev)
 elif ! command -v pkg-config >/dev/null 2>&1; then
     missing+=(libsqlite3-dev)
+fi
+
+# Headers, not pkg-config: libbz2-dev ships no .pc file.
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+[ -f /usr/include/zstd.h ] || missing+=(libzstd-dev)
+[ -f /usr/include/lzma.h ] || missing+=(liblzma-dev)
+[ -f /usr/include/bzlib.h ] || missing+=(libbz2-dev)
+
+if [ "${1:-}" = test ]; then
+    command -v gzip >/dev/null 2>&1 || missing+=(gzip)
+    command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
+    command -v bzip2 >/dev/null 2>&1 || missing+=(bzip2)
+    command -v zstd >/dev/null 2>&1 || missing+=(zstd)
+    command -v zip >/dev/null 2>&1 || missing+=(zip)
+    command -v tar >/dev/null 2>&1 || missing+=(tar)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

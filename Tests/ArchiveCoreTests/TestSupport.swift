@@ -4,13 +4,21 @@ import Foundation
 /// A fresh folder for one test, removed when the value goes away.
 final class TemporaryDirectory {
     let url: URL
+    private let owned: Bool
 
     init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("archive-tests-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        owned = true
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    /// A folder inside another TemporaryDirectory, removed with it.
+    init(existing path: String) {
+        url = URL(fileURLWithPath: path)
+        owned = false
+    }
+
+    deinit { if owned { try? FileManager.default.removeItem(at: url) } }
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 

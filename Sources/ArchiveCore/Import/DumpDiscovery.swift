@@ -10,7 +10,8 @@ public struct DumpFile: Equatable, Sendable {
 }
 
 /// Turns the paths a user gives into dump files: a directory stands for every dump file
-/// below it (by extension, or every file when a format is forced), in name order.
+/// below it (by extension, compressed or not, or every file when a format is forced)
+/// and every bundle (.zip, .tar, .tgz, .tar.zst, ...), in name order.
 public enum DumpDiscovery {
     public static func files(for paths: [String], format: DumpFormat?) -> (files: [DumpFile], problems: [String]) {
         var files: [DumpFile] = []
@@ -65,6 +66,9 @@ public enum DumpDiscovery {
                 problems.append(contentsOf: unreadable)
             } else if let detected = format ?? DumpFormat(fileName: name) {
                 found.append(DumpFile(path: path, format: detected))
+            } else if Bundle.hasBundleName(name) {
+                // Its members' names say their formats.
+                found.append(DumpFile(path: path, format: nil))
             }
         }
         return (found, problems)

@@ -8,8 +8,12 @@ import Glibc
 /// touches the database.
 struct DumpFeed: Sendable {
     enum Input: Sendable {
-        case file(path: String, from: InputPosition, csvHeader: CSVHeader?)
+        /// `damage`: a compressed file found damaged, read only as far as it is good.
+        case file(path: String, from: InputPosition, csvHeader: CSVHeader?, damage: ReadError?)
         case standardInput
+        /// A member of a bundle, opened on the reader thread by `open`, read from its
+        /// start up to `from` (its format, encoding and CSV header are judged there).
+        case stream(name: String, from: InputPosition, open: @Sendable () throws(ReadError) -> ByteStream)
     }
 
     let input: Input
@@ -20,8 +24,8 @@ struct DumpFeed: Sendable {
     let batchBytes: Int64
 
     enum Message: Sendable {
-        /// Always first: the format the dump is read as.
-        case format(DumpFormat)
+        /// Always first: the format the dump is read as, and how it was compressed.
+        case format(DumpFormat, Compression?)
         /// Something the user should know about the whole file.
         case note(ImportNote)
         case batch(Batch)
@@ -53,38 +57,49 @@ struct DumpFeed: Sendable {
     }
 
     private func run(into channel: BatchChannel<Message>) {
+        // Records read before a failure are handed over before it is.
+        var batch = Batch()
         do {
             let source: ByteSource
             var line = 1
             var header: CSVHeader?
             switch input {
-            case .file(let path, let from, let csvHeader):
-                source = try ByteSource(path: path, offset: from.offset)
+            case .file(let path, let from, let csvHeader, let damage):
+                source = try ByteSource(path: path, offset: from.offset, damage: damage)
                 line = from.line
                 header = csvHeader
             case .standardInput:
-                source = ByteSource(descriptor: STDIN_FILENO, name: "-")
+                source = try ByteSource(descriptor: STDIN_FILENO, name: "-")
+            case .stream(let name, let from, let open):
+                source = ByteSource(stream: try open(), name: name)
+                line = from.line
             }
             // Judged from the start of the file, wherever reading resumes, so a resumed
             // import reads the rest exactly as an uninterrupted one would.
             let sample: ByteSource
-            if case .file(let path, let from, _) = input, from.offset > 0 {
+            if case .file(let path, let from, _, _) = input, from.offset > 0 {
                 sample = try ByteSource(path: path)
             } else {
                 sample = source
             }
-            try sample.fill(atLeast: TextEncoding.sampleSize)
+            try sample.fillSample(TextEncoding.sampleSize)
+            if case .standardInput = input, sample.withUnread({ Self.startsBundle($0) }) {
+                throw ReadError(path: inputName, reason: "a zip or tar bundle cannot be read from standard input; give its path")
+            }
             let encoding: TextEncoding
             switch sample.withUnread({ TextEncoding.detect($0) }) {
             case .success(let detected): encoding = detected
             case .failure(let refusal): throw ReadError(path: inputName, reason: refusal.reason)
             }
             let format = try self.format ?? Self.sniff(source)
-            guard channel.send(.format(format)) else { return }
+            if case .stream(_, let from, _) = input, from.offset > 0 {
+                if format == .csv { header = try CSVDumpReader.readHeader(source: source) }
+                try source.advance(to: from.offset)
+            }
+            guard channel.send(.format(format, source.compression)) else { return }
             if encoding == .latin1, !channel.send(.note(.readAsLatin1(inputName))) { return }
             var reader = format.reader(source: source, line: line, header: header, encoding: encoding)
             let futureAfter = Article.tomorrow()
-            var batch = Batch()
             while let event = try reader.next() {
                 batch.add(Self.prepare(event, nearDuplicates: nearDuplicates, futureAfter: futureAfter))
                 batch.offset = source.offset
@@ -97,6 +112,7 @@ struct DumpFeed: Sendable {
             if batch.records > 0, !channel.send(.batch(batch)) { return }
             channel.send(.finished(End(offset: source.offset, bytesRead: source.bytesRead, sha256: source.sha256)))
         } catch let error as ReadError {
+            if batch.records > 0, !channel.send(.batch(batch)) { return }
             channel.send(.failed(error))
         } catch {
             channel.send(.failed(ReadError(path: inputName, errno: EIO)))
@@ -104,13 +120,21 @@ struct DumpFeed: Sendable {
     }
 
     private var inputName: String {
-        if case .file(let path, _, _) = input { return path }
-        return "-"
+        switch input {
+        case .file(let path, _, _, _): return path
+        case .stream(let name, _, _): return name
+        case .standardInput: return "-"
+        }
+    }
+
+    /// A zip's signature or a tar header.
+    static func startsBundle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || TarReader.isTar(Array(bytes.prefix(512)))
     }
 
     /// Decides the format of input that has no telling name by its first bytes.
     static func sniff(_ source: ByteSource) throws -> DumpFormat {
-        try source.fill(atLeast: 4096)
+        try source.fillSample(4096)
         return source.withUnread { DumpFormat(sniffing: $0) }
     }
 

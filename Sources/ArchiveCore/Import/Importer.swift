@@ -9,15 +9,15 @@ import Glibc
 /// import killed at any point leaves a consistent archive and the next run carries on
 /// where the last commit stopped.
 final class Importer {
-    private let connection: Connection
-    private let options: ImportOptions
-    private weak var observer: ImportObserver?
-    private let ledger: FileLedger
+    let connection: Connection
+    let options: ImportOptions
+    private(set) weak var observer: ImportObserver?
+    let ledger: FileLedger
     private let store: ArticleStore
     /// nil when near duplicates are not checked in this run.
     private var nearIndex: NearDuplicateIndex?
     private let index: SearchIndex
-    private var summary = ImportSummary()
+    var summary = ImportSummary()
     private var isPrepared = false
     private var inputBytes: Int64 = 0
     private let holdCounter: HoldPoints.Counter
@@ -90,18 +90,26 @@ final class Importer {
     // MARK: One file
 
     /// What reading one file needs: where to start, what the ledger must record.
-    private struct FileRead {
+    struct FileRead {
         var input: DumpFeed.Input
         var format: DumpFormat?
         var start = InputPosition.start
         var digest: FileDigest?
         var identity: FileIdentity?
+        /// Set when the file is a bundle: its members are read instead.
+        var bundle: Bundle?
+        /// The ledger row of the bundle a member is read from.
+        var bundleID: Int64?
     }
 
     private func importFile(_ file: DumpFile) throws {
         guard let plan = try plan(file) else { return }
         try prepareForReading()
-        try read(file, plan)
+        if let bundle = plan.bundle {
+            try importBundle(file, bundle, plan)
+        } else {
+            try read(file, plan)
+        }
     }
 
     /// Decides with the ledger whether and from where to read a file (nil: skip it),
@@ -119,31 +127,42 @@ final class Importer {
         }
         let digest = try FileDigest(path: file.path, prefixSize: entry?.size)
         let copy = try ledger.completeCopy(size: digest.size, sha256: digest.sha256, otherThan: file.path)
-        let start: InputPosition
-        switch ImportPlan.decide(entry: entry, digest: digest, copy: copy, force: options.force) {
-        case .skip(let copyOf):
-            summary.filesSkipped += 1
-            observer?.note(.skipped(file.path, sameBytesAs: copyOf))
-            return nil
-        case .read(let from, let reason):
-            start = from
-            switch reason {
-            case .grown: observer?.note(.grown(file.path, fromLine: from.line))
-            case .interrupted: observer?.note(.resuming(file.path, atLine: from.line))
-            case .changed: observer?.note(.changed(file.path))
-            case .new, .forced: break
-            }
+        let decision = ImportPlan.decide(entry: entry, digest: digest, copy: copy, force: options.force)
+        if case .read = decision, let bundle = try Bundle.detect(path: file.path) {
+            // Its members are planned one by one; the bundle is only a container.
+            return FileRead(input: .file(path: file.path, from: .start, csvHeader: nil, damage: nil), digest: digest, identity: identity,
+                            bundle: bundle)
         }
+        guard let start = announce(decision, path: file.path) else { return nil }
         let format = try file.format ?? DumpFeed.sniff(try ByteSource(path: file.path))
         // A CSV read from the middle still needs the names in its header row.
         let header = format == .csv && start.offset > 0 ? try CSVDumpReader.readHeader(source: try ByteSource(path: file.path)) : nil
-        return FileRead(input: .file(path: file.path, from: start, csvHeader: header), format: format, start: start,
+        return FileRead(input: .file(path: file.path, from: start, csvHeader: header, damage: digest.damage), format: format, start: start,
                         digest: digest, identity: identity)
+    }
+
+    /// Tells the user what the plan for a file is; returns where to start reading, nil
+    /// when the file is skipped.
+    func announce(_ decision: ImportPlan, path: String) -> InputPosition? {
+        switch decision {
+        case .skip(let copyOf):
+            summary.filesSkipped += 1
+            observer?.note(.skipped(path, sameBytesAs: copyOf))
+            return nil
+        case .read(let from, let reason):
+            switch reason {
+            case .grown: observer?.note(.grown(path, fromLine: from.line))
+            case .interrupted: observer?.note(.resuming(path, atLine: from.line))
+            case .changed: observer?.note(.changed(path))
+            case .new, .forced: break
+            }
+            return from
+        }
     }
 
     /// Reads a file on the reader thread and writes what it hands over, committing in
     /// batches with the ledger.
-    private func read(_ file: DumpFile, _ plan: FileRead) throws {
+    func read(_ file: DumpFile, _ plan: FileRead) throws {
         let now = timestamp()
         let (start, digest, total) = (plan.start, plan.digest, plan.digest?.size)
         let feed = DumpFeed(input: plan.input, format: plan.format, nearDuplicates: nearIndex != nil,
@@ -157,12 +176,13 @@ final class Importer {
         defer { if pending != nil { connection.rollback() } }
         while let message = try nextMessage(channel, pending: &pending) {
             switch message {
-            case .format(let read):
+            case .format(let read, let compression):
                 let fileID = try connection.transaction {
-                    try ledger.begin(path: file.path, format: read, size: digest?.size ?? 0, sha256: digest?.sha256 ?? [],
-                                     identity: plan.identity, resume: start, now: now)
+                    try ledger.begin(path: file.path, format: read.rawValue, compression: compression, bundle: plan.bundleID,
+                                     size: digest?.size ?? 0, sha256: digest?.sha256 ?? [], identity: plan.identity,
+                                     resume: start, now: now)
                 }
-                pending = PendingCommit(file: file, fileID: fileID, rereading: start)
+                pending = PendingCommit(file: file, fileID: fileID, rereading: start, reached: start)
                 summary.files += 1
             case .batch(let batch):
                 guard var current = pending else { continue }
@@ -198,8 +218,15 @@ final class Importer {
             case .note(let message):
                 observer?.note(message)
             case .failed(let error):
-                // What was read before the failure is kept; the ledger says where to resume.
-                if var current = pending, connection.isInTransaction { try commit(&current) }
+                // What was read before the failure is kept; the ledger says where to resume,
+                // and import_errors where and why reading stopped.
+                if var current = pending {
+                    if connection.isInTransaction { try commit(&current) }
+                    try connection.transaction {
+                        try store.recordError(fileID: current.fileID, path: file.path, at: current.reached, message: error.message,
+                                              raw: [], now: timestamp())
+                    }
+                }
                 pending = nil
                 throw error
             }
@@ -232,6 +259,8 @@ final class Importer {
         /// Articles indexed for full-text search in this transaction.
         var indexed = 0
         var resume: InputPosition?
+        /// Where the records read so far end, committed or not.
+        var reached: InputPosition
         /// What to tell the user once committed: warnings and record errors, in order.
         var messages: [String] = []
         var warnings = 0
@@ -284,6 +313,7 @@ final class Importer {
                 pending.messages.append("\(path):\(span.start.line): \(message)")
             }
             pending.resume = item.span.resumePoint
+            pending.reached = item.span.resumePoint
         }
         pending.bytes += batch.bytes
     }

@@ -4,53 +4,71 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a file descriptor in large chunks: dumps are streamed, never loaded whole.
+/// Reads a dump in large chunks: dumps are streamed, never loaded whole. The bytes
+/// come from a `ByteStream`: the file itself, or its decoder when it is compressed
+/// (told by its first bytes), or a member of a bundle. Offsets are in the bytes the
+/// readers see, decoded.
 public final class ByteSource {
     public let name: String
-    private let descriptor: Int32
-    private let ownsDescriptor: Bool
+    private let stream: ByteStream
+    /// The descriptor underneath, for what it read and hashed (standard input).
+    private let descriptor: DescriptorStream?
+    /// How the bytes were compressed, nil when they were not.
+    public let compression: Compression?
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
-    /// Offset in the file of `buffer[start]`.
+    /// Offset in the (decoded) input of `buffer[start]`.
     public private(set) var offset: Int64
     private var finished = false
-    /// Standard input cannot be hashed beforehand; it is hashed as it is read.
-    private var hasher: SHA256?
-    /// Bytes read from the descriptor so far.
-    public private(set) var bytesRead: Int64 = 0
 
     static let chunkSize = 1 << 20
 
-    /// Opens `path` for reading, positioned at `offset`.
-    public init(path: String, offset: Int64 = 0) throws(ReadError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReadError(path: path, errno: errno) }
-        if offset > 0, lseek(descriptor, off_t(offset), SEEK_SET) < 0 {
-            let code = errno
-            close(descriptor)
-            throw ReadError(path: path, errno: code)
+    /// Opens `path` for reading, positioned at `offset` of its decoded bytes. A
+    /// compressed file is decoded from its start up to there; one found damaged
+    /// (`FileDigest.damage`) ends with that damage where its good bytes end.
+    public init(path: String, offset: Int64 = 0, damage: ReadError? = nil) throws(ReadError) {
+        let file = PeekableStream(try DescriptorStream(path: path))
+        let compression = Compression(magic: try file.peek(Compression.magicLength))
+        var stream: ByteStream
+        if let compression {
+            stream = compression.decoder(over: file, name: path)
+            if let damage { stream = TrustedPrefixStream(stream, damage: damage) }
+        } else {
+            stream = offset > 0 ? try DescriptorStream(path: path, offset: offset) : file
         }
+        self.stream = stream
         self.name = path
-        self.descriptor = descriptor
-        self.ownsDescriptor = true
-        self.offset = offset
-        self.buffer = [UInt8](repeating: 0, count: Self.chunkSize)
-    }
-
-    /// Wraps standard input (or any descriptor that it does not close), hashing what
-    /// it reads.
-    public init(descriptor: Int32, name: String) {
-        self.hasher = SHA256()
-        self.name = name
-        self.descriptor = descriptor
-        self.ownsDescriptor = false
+        self.descriptor = nil
+        self.compression = compression
         self.offset = 0
         self.buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        if compression == nil { self.offset = offset } else { try advance(to: offset) }
     }
 
-    deinit {
-        if ownsDescriptor { close(descriptor) }
+    /// The decoded bytes of `path` as a stream (a tar bundle is read through one).
+    static func decodedStream(path: String) throws(ReadError) -> ByteStream {
+        try ByteSource(path: path).stream
+    }
+
+    /// Wraps standard input (or any descriptor that it does not close), hashing the
+    /// bytes it reads; compressed input is decoded.
+    public convenience init(descriptor: Int32, name: String) throws(ReadError) {
+        let input = DescriptorStream(descriptor: descriptor, name: name)
+        let peekable = PeekableStream(input)
+        let compression = Compression(magic: try peekable.peek(Compression.magicLength))
+        self.init(stream: compression.map { $0.decoder(over: peekable, name: name) } ?? peekable, name: name,
+                  descriptor: input, compression: compression)
+    }
+
+    /// Reads `stream` from its start.
+    init(stream: ByteStream, name: String, descriptor: DescriptorStream? = nil, compression: Compression? = nil) {
+        self.stream = stream
+        self.name = name
+        self.descriptor = descriptor
+        self.compression = compression
+        self.offset = 0
+        self.buffer = [UInt8](repeating: 0, count: Self.chunkSize)
     }
 
     /// Bytes available without another read.
@@ -72,33 +90,44 @@ public final class ByteSource {
             if end == buffer.count {
                 buffer.append(contentsOf: repeatElement(0, count: buffer.count))
             }
-            let wanted = buffer.count - end
-            let got = buffer.withUnsafeMutableBytes { pointer in
-                read(descriptor, pointer.baseAddress! + end, wanted)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(path: name, errno: errno)
-            }
+            let got = try stream.read(into: &buffer, end..<buffer.count)
             if got == 0 {
                 finished = true
             } else {
-                if hasher != nil {
-                    buffer.withUnsafeBytes { hasher!.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[end..<(end + got)])) }
-                }
                 end += got
-                bytesRead += Int64(got)
             }
         }
         return available >= count
     }
 
-    /// SHA-256 of everything read, for sources that hash as they read.
-    public var sha256: [UInt8]? { hasher.map { Array($0.finalize()) } }
+    /// Makes up to `count` bytes available to look at (the encoding, the format). Damaged
+    /// compressed data is not reported here: whoever reads on meets it again, after the
+    /// records before it.
+    func fillSample(_ count: Int) throws(ReadError) {
+        do {
+            try fill(atLeast: count)
+        } catch where error.damage != nil {}
+    }
+
+    /// SHA-256 of everything read from standard input, as it came (compressed or not).
+    public var sha256: [UInt8]? { descriptor?.sha256 }
+
+    /// Bytes read from standard input, as they came.
+    public var bytesRead: Int64 { descriptor?.bytesRead ?? offset }
 
     /// Calls `body` with the unread bytes (valid only during the call).
     func withUnread<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Reads and drops what lies before `target` (a resumed member of a bundle).
+    func advance(to target: Int64) throws(ReadError) {
+        while offset < target {
+            guard try fill(atLeast: 1) else {
+                throw ReadError(path: name, reason: "the data is shorter than where the last import stopped (byte \(target))")
+            }
+            consume(Int(min(Int64(available), target - offset)))
+        }
     }
 
     func consume(_ count: Int) {
@@ -122,11 +151,31 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// A file that can be read but is not something this tool reads.
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, damage: Damage? = nil) {
         self.path = path
         self.code = 0
         self.reason = reason
+        self.damage = damage
     }
 
-    public var description: String { "\(path): \(reason ?? String(cString: strerror(code)))" }
+    /// Compressed data that is cut short or corrupt.
+    public enum Damage: Equatable, Sendable {
+        /// `trustedLength`: the decoded bytes before the damage that are known to be right.
+        case endsEarly(trustedLength: Int64)
+        case corrupt(trustedLength: Int64)
+
+        public var trustedLength: Int64 {
+            switch self {
+            case .endsEarly(let length), .corrupt(let length): return length
+            }
+        }
+    }
+
+    /// Set when compressed data was damaged.
+    public private(set) var damage: Damage?
+
+    /// What went wrong, without the path.
+    public var message: String { reason ?? String(cString: strerror(code)) }
+
+    public var description: String { "\(path): \(message)" }
 }

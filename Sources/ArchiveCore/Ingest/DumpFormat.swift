@@ -6,9 +6,10 @@ public enum DumpFormat: String, Sendable, CaseIterable {
     case jsonl
     case csv
 
-    /// The format a file name implies, nil when its extension is not one of ours.
+    /// The format a file name implies, nil when its extension is not one of ours. A
+    /// compression extension is looked through: `dump.jsonl.gz` is JSON Lines.
     public init?(fileName: String) {
-        let lower = fileName.lowercased()
+        let lower = Compression.strippingExtension(fileName).name.lowercased()
         if lower.hasSuffix(".txt") || lower.hasSuffix(".text") {
             self = .text
         } else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {

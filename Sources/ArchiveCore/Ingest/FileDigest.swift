@@ -1,47 +1,74 @@
 import Crypto
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The size and SHA-256 of a file's bytes, and optionally of a prefix of them: enough
 /// to tell an unchanged file, a grown one (same prefix) and a different one apart.
+///
+/// A compressed file is hashed as it is on disk and decoded in the same pass, so that
+/// damage is known before a single record is imported: the import then stops where
+/// the bytes stop being known good (see `damage`).
 public struct FileDigest: Equatable, Sendable {
     public let size: Int64
     public let sha256: [UInt8]
     /// SHA-256 of the first `prefixSize` bytes, when asked for and the file is longer.
     public let prefixSHA256: [UInt8]?
+    /// The damage found in a compressed file, nil when it decodes cleanly.
+    public let damage: ReadError?
 
+    /// The digest of a file's bytes as they are on disk; a compressed file is decoded
+    /// too, to find damage.
     public init(path: String, prefixSize: Int64? = nil) throws(ReadError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReadError(path: path, errno: errno) }
-        defer { close(descriptor) }
-        var hasher = SHA256()
-        var prefix: [UInt8]?
-        var total: Int64 = 0
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(path: path, errno: errno)
+        let hashing = HashingStream(try DescriptorStream(path: path), prefixSize: prefixSize)
+        let file = PeekableStream(hashing)
+        var damage: ReadError?
+        if let compression = Compression(magic: try file.peek(Compression.magicLength)) {
+            do {
+                _ = try compression.decoder(over: file, name: path).skip(Int64.max)
+            } catch where error.damage != nil {
+                damage = error
             }
-            if got == 0 { break }
-            buffer.withUnsafeBytes { bytes in
-                let chunk = UnsafeRawBufferPointer(rebasing: bytes[0..<got])
-                if let prefixSize, prefix == nil, total + Int64(got) >= prefixSize, prefixSize > 0 {
-                    let cut = Int(prefixSize - total)
-                    hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<cut]))
-                    // SHA256 is a value type: a copy finalizes the prefix, the original goes on.
-                    prefix = Array(hasher.finalize())
-                    hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[cut...]))
-                } else {
-                    hasher.update(bufferPointer: chunk)
-                }
-            }
-            total += Int64(got)
         }
-        size = total
-        sha256 = Array(hasher.finalize())
-        prefixSHA256 = prefix
+        _ = try file.skip(Int64.max)
+        (size, sha256, prefixSHA256) = hashing.result()
+        self.damage = damage
     }
+
+    /// The digest of everything `stream` holds (a member of a bundle, decoded).
+    init(stream: ByteStream, prefixSize: Int64? = nil) throws(ReadError) {
+        let hashing = HashingStream(stream, prefixSize: prefixSize)
+        _ = try hashing.skip(Int64.max)
+        (size, sha256, prefixSHA256) = hashing.result()
+        damage = nil
+    }
+}
+
+/// Hashes what is read through it, and the first `prefixSize` bytes apart.
+private final class HashingStream: ByteStream {
+    private let base: ByteStream
+    private let prefixSize: Int64?
+    private var hasher = SHA256()
+    private var prefix: [UInt8]?
+    private var total: Int64 = 0
+
+    init(_ base: ByteStream, prefixSize: Int64?) {
+        self.base = base
+        self.prefixSize = prefixSize
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
+        let got = try base.read(into: buffer)
+        let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<got])
+        if let prefixSize, prefix == nil, prefixSize > 0, total + Int64(got) >= prefixSize {
+            let cut = Int(prefixSize - total)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<cut]))
+            // SHA256 is a value type: a copy finalizes the prefix, the original goes on.
+            prefix = Array(hasher.finalize())
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[cut...]))
+        } else {
+            hasher.update(bufferPointer: chunk)
+        }
+        total += Int64(got)
+        return got
+    }
+
+    func result() -> (Int64, [UInt8], [UInt8]?) { (total, Array(hasher.finalize()), prefix) }
 }

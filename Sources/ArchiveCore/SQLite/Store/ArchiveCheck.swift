@@ -129,7 +129,7 @@ struct ArchiveCheck {
         if !unfinished.isEmpty && !writerActive { problems.append("interrupted import of \(unfinished.prefix(3).joined(separator: ", "))") }
         let badCounts = try connection.scalarInt("SELECT count(*) FROM files WHERE records <> inserted + duplicates + errors")
         if badCounts > 0 { problems.append("\(badCounts) files whose counts do not add up") }
-        let badOffsets = try connection.scalarInt("SELECT count(*) FROM files WHERE path <> '\(FileStatus.standardInputPath)' AND (resume_offset < 0 OR resume_offset > size)")
+        let badOffsets = try connection.scalarInt("SELECT count(*) FROM files WHERE path <> '\(FileStatus.standardInputPath)' AND (resume_offset < 0 OR (resume_offset > size AND compression IS NULL))")
         if badOffsets > 0 { problems.append("\(badOffsets) files with a resume point outside the file") }
         let remedy = unfinished.isEmpty ? "`archive repair` cannot fix the ledger; import the files again with --force"
             : "run the same `archive import` again to finish"

@@ -46,25 +46,34 @@ struct FileLedger {
     }
 
     /// Marks the start (or restart) of an import of `path` at `resume`; returns its id.
-    func begin(path: String, format: DumpFormat, size: Int64, sha256: [UInt8], identity: FileIdentity?, resume: InputPosition,
+    /// `format`: a DumpFormat's name, or `zip` / `tar` for a bundle. `compression`: how
+    /// the file is compressed; `bundle`: the row of the bundle a member is read from.
+    func begin(path: String, format: String, compression: Compression? = nil, bundle: Int64? = nil, size: Int64, sha256: [UInt8], identity: FileIdentity?, resume: InputPosition,
                now: String) throws -> Int64 {
         let modified: SQLValue = identity.map { .integer($0.modifiedNanoseconds) } ?? .null
         let inode: SQLValue = identity.map { .integer(Int64(bitPattern: $0.inode)) } ?? .null
         if path != FileStatus.standardInputPath, let existing = try entry(path: path) {
             try connection.prepare("""
                 UPDATE files SET format = ?, size = ?, sha256 = ?, status = '\(FileStatus.importing)',
-                    resume_offset = ?, resume_line = ?, last_imported_at = ?, modified_ns = ?, inode = ? WHERE id = ?
-                """).bind(.text(format.rawValue), .integer(size), .blob(sha256), .integer(resume.offset),
-                          .integer(Int64(resume.line)), .text(now), modified, inode, .integer(existing.id)).run()
+                    resume_offset = ?, resume_line = ?, last_imported_at = ?, modified_ns = ?, inode = ?,
+                    compression = ?, bundle_id = ? WHERE id = ?
+                """).bind(.text(format), .integer(size), .blob(sha256), .integer(resume.offset),
+                          .integer(Int64(resume.line)), .text(now), modified, inode, compressionValue(compression),
+                          bundle.map(SQLValue.integer) ?? .null, .integer(existing.id)).run()
             return existing.id
         }
         try connection.prepare("""
             INSERT INTO files (path, format, size, sha256, status, resume_offset, resume_line, first_imported_at, last_imported_at,
-                               modified_ns, inode)
-            VALUES (?, ?, ?, ?, '\(FileStatus.importing)', ?, ?, ?, ?, ?, ?)
-            """).bind(.text(path), .text(format.rawValue), .integer(size), .blob(sha256), .integer(resume.offset),
-                      .integer(Int64(resume.line)), .text(now), .text(now), modified, inode).run()
+                               modified_ns, inode, compression, bundle_id)
+            VALUES (?, ?, ?, ?, '\(FileStatus.importing)', ?, ?, ?, ?, ?, ?, ?, ?)
+            """).bind(.text(path), .text(format), .integer(size), .blob(sha256), .integer(resume.offset),
+                      .integer(Int64(resume.line)), .text(now), .text(now), modified, inode, compressionValue(compression),
+                      bundle.map(SQLValue.integer) ?? .null).run()
         return connection.lastInsertedRowID
+    }
+
+    private func compressionValue(_ compression: Compression?) -> SQLValue {
+        compression.map { .text($0.rawValue) } ?? .null
     }
 
     /// Records progress: everything before `resume` is in. Runs inside the batch's

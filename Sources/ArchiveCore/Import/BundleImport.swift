@@ -1,0 +1,142 @@
+/// Importing a bundle: each dump inside is planned with the ledger under its own path
+/// (`BUNDLE!MEMBER`) and read like a file, so an unchanged member is skipped and an
+/// interrupted one carries on. The bundle's own row is complete once every member is.
+extension Importer {
+    func importBundle(_ file: DumpFile, _ bundle: Bundle, _ plan: FileRead) throws {
+        let digest = try plan.digest ?? FileDigest(path: file.path)
+        let bundleID = try connection.transaction {
+            try ledger.begin(path: file.path, format: bundle.kind.rawValue, compression: bundle.compression, size: digest.size,
+                             sha256: digest.sha256, identity: plan.identity, resume: .start, now: timestamp())
+        }
+        let filesBefore = summary.files + summary.filesSkipped
+        var failed = false
+        if bundle.readsInNameOrder {
+            failed = try readInNameOrder(file, bundle, bundleID: bundleID)
+        } else {
+            failed = try readInStoredOrder(file, bundle, bundleID: bundleID)
+        }
+        if summary.files + summary.filesSkipped == filesBefore { observer?.note(.noRecords(file.path)) }
+        // A member that failed is tried again by the next run: the bundle is not done.
+        if !failed { try connection.transaction { try ledger.complete(id: bundleID) } }
+    }
+
+    /// Zip and plain tar: members sorted by name, each read from its place in the file.
+    private func readInNameOrder(_ file: DumpFile, _ bundle: Bundle, bundleID: Int64) throws -> Bool {
+        var members: [(member: BundleMember, refusal: BundleMember.Refusal?)] = []
+        switch bundle.kind {
+        case .zip:
+            for entry in try ZipDirectory(path: bundle.path).entries {
+                var refusal = BundleMember.refusal(name: entry.name, isFile: !entry.isDirectory, forcedFormat: file.format)
+                if refusal == nil, entry.isEncrypted { refusal = .unsupported("encrypted") }
+                if refusal == nil, !ZipDirectory.methodIsSupported(entry.method) {
+                    refusal = .unsupported("compression method \(entry.method)")
+                }
+                members.append((BundleMember(name: entry.name, location: .zip(entry)), refusal))
+            }
+        case .tar:
+            let reader = TarReader(stream: try DescriptorStream(path: bundle.path), name: bundle.path)
+            while let entry = try reader.next() {
+                let refusal = BundleMember.refusal(name: entry.name, isFile: entry.kind == .file, forcedFormat: file.format)
+                members.append((BundleMember(name: entry.name, location: .tar(dataOffset: entry.dataOffset, size: entry.size)), refusal))
+            }
+        }
+        var failed = false
+        for (member, refusal) in members.sorted(by: { $0.member.name < $1.member.name }) {
+            let path = bundle.ledgerPath(of: member.name)
+            guard accept(path, refusal) else { failed = failed || refusal.map(Self.isFailure) == true; continue }
+            let memberFile = DumpFile(path: path, format: file.format ?? DumpFormat(fileName: member.name))
+            do {
+                let open: @Sendable () throws(ReadError) -> ByteStream = { () throws(ReadError) in try member.open(in: bundle) }
+                guard let memberPlan = try planMember(memberFile, bundleID: bundleID, open: open,
+                                                      digest: { (prefix) throws(ReadError) in try FileDigest(stream: try open(), prefixSize: prefix) })
+                else { continue }
+                try read(memberFile, memberPlan)
+            } catch let error as ReadError {
+                summary.filesFailed += 1
+                observer?.warning(error.description)
+                failed = true
+            }
+        }
+        return failed
+    }
+
+    /// A compressed tar: decoded twice, once to hash every member and decide, once to
+    /// read the members that need it, in the order stored.
+    private func readInStoredOrder(_ file: DumpFile, _ bundle: Bundle, bundleID: Int64) throws -> Bool {
+        var plans: [Int64: (file: DumpFile, plan: FileRead, slot: StreamSlot)] = [:]
+        var failed = false
+        do {
+            let reader = TarReader(stream: try ByteSource.decodedStream(path: bundle.path), name: bundle.path)
+            while let entry = try reader.next() {
+                let path = bundle.ledgerPath(of: entry.name)
+                let refusal = BundleMember.refusal(name: entry.name, isFile: entry.kind == .file, forcedFormat: file.format)
+                guard accept(path, refusal) else { failed = failed || refusal.map(Self.isFailure) == true; continue }
+                let memberFile = DumpFile(path: path, format: file.format ?? DumpFormat(fileName: entry.name))
+                let stream = try BundleMember.decodingIfCompressed(reader.memberStream(name: path), name: path)
+                // In the second pass the member's stream, where the reader stands, is handed
+                // to the reader thread through the slot.
+                let slot = StreamSlot()
+                if let memberPlan = try planMember(memberFile, bundleID: bundleID, open: { () throws(ReadError) in try slot.take(path) },
+                                                   digest: { (prefix) throws(ReadError) in try FileDigest(stream: stream, prefixSize: prefix) }) {
+                    plans[entry.dataOffset] = (memberFile, memberPlan, slot)
+                }
+            }
+            guard !plans.isEmpty else { return failed }
+            let second = TarReader(stream: try ByteSource.decodedStream(path: bundle.path), name: bundle.path)
+            while let entry = try second.next() {
+                guard let planned = plans[entry.dataOffset] else { continue }
+                planned.slot.put(try BundleMember.decodingIfCompressed(second.memberStream(name: planned.file.path), name: planned.file.path))
+                do {
+                    try read(planned.file, planned.plan)
+                } catch let error as ReadError {
+                    // The reader thread may have stopped anywhere in the member: the rest of
+                    // the bundle waits for the next run.
+                    summary.filesFailed += 1
+                    observer?.warning(error.description)
+                    return true
+                }
+            }
+        } catch let error as ReadError {
+            summary.filesFailed += 1
+            observer?.warning(error.description)
+            return true
+        }
+        return failed
+    }
+
+    /// Plans one member with the ledger, as `plan` does a file; nil: skipped.
+    private func planMember(_ file: DumpFile, bundleID: Int64, open: @escaping @Sendable () throws(ReadError) -> ByteStream,
+                            digest: (Int64?) throws(ReadError) -> FileDigest) throws -> FileRead? {
+        let entry = try ledger.entry(path: file.path)
+        let digest = try digest(entry?.size)
+        let copy = try ledger.completeCopy(size: digest.size, sha256: digest.sha256, otherThan: file.path)
+        guard let start = announce(ImportPlan.decide(entry: entry, digest: digest, copy: copy, force: options.force), path: file.path)
+        else { return nil }
+        return FileRead(input: .stream(name: file.path, from: start, open: open), format: file.format, start: start,
+                        digest: digest, bundleID: bundleID)
+    }
+
+    /// Says why a member is not read; true when it is to be read.
+    private func accept(_ path: String, _ refusal: BundleMember.Refusal?) -> Bool {
+        guard let refusal else { return true }
+        switch refusal {
+        case .notContent: break
+        case .notADump: observer?.note(.notADump(path))
+        case .nestedBundle: observer?.note(.nestedBundle(path))
+        case .unsafeName:
+            summary.filesFailed += 1
+            observer?.warning("\(path): unsafe member name (an absolute path or ..); not read")
+        case .unsupported(let what):
+            summary.filesFailed += 1
+            observer?.warning("\(path): \(what) is not supported; not read")
+        }
+        return false
+    }
+
+    private static func isFailure(_ refusal: BundleMember.Refusal) -> Bool {
+        switch refusal {
+        case .unsafeName, .unsupported: return true
+        case .notContent, .notADump, .nestedBundle: return false
+        }
+    }
+}
