@@ -269,6 +269,46 @@ struct CrashTests {
         }
     }
 
+    @Test("killed after each commit in turn, a gzipped dump and a tar.gz bundle of dumps: the rerun counts nothing twice",
+          arguments: ["cut-lines.jsonl.gz", "dumps.tgz"])
+    func killCompressedAfterEachCommit(input: String) throws {
+        try withSandbox { sandbox in
+            let dumps = try SafetyDumps.writeCutShort(into: sandbox)
+            let gzip = Process()
+            gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            gzip.currentDirectoryURL = URL(fileURLWithPath: sandbox.path(""))
+            gzip.arguments = input.hasSuffix(".tgz") ? ["tar", "czf", input] + dumps.map { URL(fileURLWithPath: $0).lastPathComponent }
+                                                     : ["sh", "-c", "gzip -c cut-lines.jsonl > \(input)"]
+            try gzip.run()
+            gzip.waitUntilExit()
+            let dump = sandbox.path(input)
+            let knobs = ["ARCHIVE_COMMIT_RECORDS": "1", "ARCHIVE_FEED_RECORDS": "1"]
+            let ref = sandbox.path("ref.db")
+            _ = try Self.timed(sandbox, ["import", dump, "--db", ref], environment: knobs)
+            let reference = try ArchiveSnapshot.capture(sandbox, db: ref)
+            let work = sandbox.path("work.db")
+            let hold = try HoldPoint(in: sandbox, name: "commit")
+            var kills = 0
+            for commit in 1...60 {
+                ArchiveFiles.remove(work)
+                let child = try BackgroundArchive(["import", dump, "--db", work], environment: knobs.merging(hold.environment("after-commit#\(commit)")) { $1 },
+                                                  in: sandbox, name: "commit-\(commit)")
+                guard hold.waitUntilHeld(child) else {
+                    let result = child.finish()
+                    #expect(result.status == 0, "\(result)")
+                    break
+                }
+                #expect(hold.kill(child), "killed while held after commit \(commit)")
+                kills += 1
+                let rerun = try sandbox.archiveWithoutDB(["import", dump, "--db", work], environment: knobs)
+                #expect(rerun.status == 0, "\(rerun)")
+                let problems = try Self.health(sandbox, db: work) + ArchiveSnapshot.capture(sandbox, db: work).differences(from: reference)
+                #expect(problems == [], "killed right after commit \(commit) of \(input)")
+            }
+            #expect(kills >= (input.hasSuffix(".tgz") ? 18 : 6), "\(kills) commits to kill after")
+        }
+    }
+
     @Test("killed at exact moments (gdb): writing a commit to the log, storing articles mid-batch, indexing for full-text search, advancing the ledger",
           .enabled(if: Debugger.available, "needs gdb to stop the binary at those moments"))
     func killsAtExactMoments() throws {

@@ -60,6 +60,34 @@ struct ImportEndToEndTests {
         }
     }
 
+    @Test("standard input may be compressed (gzip, zstd, xz, bzip2); a bundle there is refused with what to do instead")
+    func compressedStandardInput() throws {
+        try withSandbox { sandbox in
+            let dump = try sandbox.copySample()
+            for (index, compressor) in ["gzip -c", "zstd -q -c", "xz -c", "bzip2 -c"].enumerated() {
+                let packed = sandbox.path("packed-\(index)")
+                let shell = Process()
+                shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+                shell.arguments = ["-c", "\(compressor) '\(dump)' > '\(packed)'"]
+                try shell.run()
+                shell.waitUntilExit()
+                let db = sandbox.path("in-\(index).db")
+                let result = try sandbox.archive("import", "-", "--json", db: db, stdin: try Data(contentsOf: URL(fileURLWithPath: packed)))
+                #expect(result.status == 0, "\(compressor): \(result)")
+                #expect(result.stdout.contains("\"inserted\":7"), "\(compressor): \(result)")
+            }
+            let tar = Process()
+            tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            tar.currentDirectoryURL = URL(fileURLWithPath: sandbox.path(""))
+            tar.arguments = ["tar", "czf", "b.tgz", URL(fileURLWithPath: dump).lastPathComponent]
+            try tar.run()
+            tar.waitUntilExit()
+            let refused = try sandbox.archive("import", "-", stdin: try Data(contentsOf: URL(fileURLWithPath: sandbox.path("b.tgz"))))
+            #expect(refused.status == 2, "\(refused)")
+            #expect(refused.stderr.contains("-: a zip or tar bundle cannot be read from standard input; give its path"), "\(refused)")
+        }
+    }
+
     @Test("the plain summary is one line on stdout")
     func plainSummaryIsOneLine() throws {
         try withSandbox { sandbox in
