@@ -90,6 +90,58 @@ struct BundleTests {
         #expect(try count("SELECT count(*) FROM articles WHERE title LIKE 'Escape%'", in: db) == 0)
     }
 
+    @Test("a bundle cut short: the members before the cut are read, the cut is reported", arguments: ["b.tar", "b.tgz"])
+    func truncatedBundle(name: String) throws {
+        let directory = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path("src"), withIntermediateDirectories: true)
+        // Incompressible bodies, so that half of the .tgz is half of the members.
+        var generator = SplitMix64(seed: 7)
+        for day in 1...6 {
+            let records = (0..<40).map { n in
+                let noise = (0..<60).map { _ in String(generator.next() % 1_000_000) }.joined(separator: " ")
+                return #"{"title": "Day \#(day) item \#(n)", "body": "\#(noise)"}"# + "\n"
+            }
+            directory.write("src/day\(day).jsonl", records.joined())
+        }
+        let flags = name.hasSuffix(".tgz") ? "czf" : "cf"
+        // In name order, so that the stored order and the name order agree.
+        try tool(["tar", flags, "../" + name] + (1...6).map { "day\($0).jsonl" }, in: TemporaryDirectory.at(directory.path("src")))
+        let whole = try Data(contentsOf: directory.url.appendingPathComponent(name))
+        let bundle = directory.write("cut-" + name, bytes: Array(whole.prefix(whole.count / 2)))
+        let db = directory.path("a.db")
+        let observer = RecordingObserver()
+        let summary = try importDumps([bundle], into: db, observer: observer)
+        #expect(summary.filesFailed >= 1)
+        #expect(summary.inserted >= 80 && summary.inserted < 240, "\(summary)")
+        #expect(summary.inserted % 40 == 0 || name == "b.tar", "whole members only from a compressed tar: \(summary)")
+        #expect(observer.warnings.contains { $0.contains("ends early") }, "\(observer.warnings)")
+        #expect(try count("SELECT count(*) FROM files WHERE path = '\(bundle)' AND status = 'complete'", in: db) == 0)
+        // Completed, it is read to the end and nothing is counted twice.
+        try whole.write(to: URL(fileURLWithPath: bundle))
+        let rest = try importDumps([bundle], into: db)
+        #expect(rest.filesFailed == 0)
+        #expect(try count("SELECT count(*) FROM articles", in: db) == 240)
+        #expect(try count("SELECT count(*) FROM files WHERE path = '\(bundle)' AND status = 'complete'", in: db) == 1)
+    }
+
+    @Test("a corrupt .tgz: nothing decoded from the damaged stream becomes an article")
+    func corruptCompressedTar() throws {
+        let directory = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path("src"), withIntermediateDirectories: true)
+        directory.write("src/a.jsonl", jsonLines(0..<300, prefix: "Alpha"))
+        try tool(["tar", "czf", "../b.tgz", "a.jsonl"], in: TemporaryDirectory.at(directory.path("src")))
+        var bytes = Array(try Data(contentsOf: directory.url.appendingPathComponent("b.tgz")))
+        bytes[bytes.count - 200] ^= 0x5A
+        let bundle = directory.write("bad.tgz", bytes: bytes)
+        let db = directory.path("a.db")
+        let observer = RecordingObserver()
+        let summary = try importDumps([bundle], into: db, observer: observer)
+        #expect(summary.inserted == 0)
+        #expect(summary.errors == 0)
+        #expect(summary.filesFailed == 1)
+        #expect(observer.warnings.contains { $0.hasPrefix(bundle + ": compressed data is corrupt at byte ") }, "\(observer.warnings)")
+    }
+
     @Test("member names: what is read, skipped or refused")
     func memberNames() {
         #expect(BundleMember.refusal(name: "2024/day.jsonl.gz", isFile: true, forcedFormat: nil) == nil)

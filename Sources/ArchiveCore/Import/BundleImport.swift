@@ -13,7 +13,7 @@ extension Importer {
         if bundle.readsInNameOrder {
             failed = try readInNameOrder(file, bundle, bundleID: bundleID)
         } else {
-            failed = try readInStoredOrder(file, bundle, bundleID: bundleID)
+            failed = try readInStoredOrder(file, bundle, bundleID: bundleID, damage: digest.damage)
         }
         if summary.files + summary.filesSkipped == filesBefore { observer?.note(.noRecords(file.path)) }
         // A member that failed is tried again by the next run: the bundle is not done.
@@ -22,6 +22,7 @@ extension Importer {
 
     /// Zip and plain tar: members sorted by name, each read from its place in the file.
     private func readInNameOrder(_ file: DumpFile, _ bundle: Bundle, bundleID: Int64) throws -> Bool {
+        var listing: ReadError?
         var members: [(member: BundleMember, refusal: BundleMember.Refusal?)] = []
         switch bundle.kind {
         case .zip:
@@ -34,13 +35,25 @@ extension Importer {
                 members.append((BundleMember(name: entry.name, location: .zip(entry)), refusal))
             }
         case .tar:
+            // A tar cut short still has its members before the cut.
             let reader = TarReader(stream: try DescriptorStream(path: bundle.path), name: bundle.path)
-            while let entry = try reader.next() {
-                let refusal = BundleMember.refusal(name: entry.name, isFile: entry.kind == .file, forcedFormat: file.format)
-                members.append((BundleMember(name: entry.name, location: .tar(dataOffset: entry.dataOffset, size: entry.size)), refusal))
+            do {
+                while let entry = try reader.next() {
+                    let refusal = BundleMember.refusal(name: entry.name, isFile: entry.kind == .file, forcedFormat: file.format)
+                    members.append((BundleMember(name: entry.name, location: .tar(dataOffset: entry.dataOffset, size: entry.size)), refusal))
+                }
+            } catch {
+                listing = error
             }
         }
         var failed = false
+        defer {
+            if let listing {
+                summary.filesFailed += 1
+                observer?.warning(listing.description)
+            }
+        }
+        if listing != nil { failed = true }
         for (member, refusal) in members.sorted(by: { $0.member.name < $1.member.name }) {
             let path = bundle.ledgerPath(of: member.name)
             guard accept(path, refusal) else { failed = failed || refusal.map(Self.isFailure) == true; continue }
@@ -61,12 +74,15 @@ extension Importer {
     }
 
     /// A compressed tar: decoded twice, once to hash every member and decide, once to
-    /// read the members that need it, in the order stored.
-    private func readInStoredOrder(_ file: DumpFile, _ bundle: Bundle, bundleID: Int64) throws -> Bool {
+    /// read the members that need it, in the order stored. A tar found damaged is read
+    /// as far as it is good (`damage`): the members before the damage are imported.
+    private func readInStoredOrder(_ file: DumpFile, _ bundle: Bundle, bundleID: Int64, damage: ReadError?) throws -> Bool {
         var plans: [Int64: (file: DumpFile, plan: FileRead, slot: StreamSlot)] = [:]
+        var order: [Int64] = []
         var failed = false
+        var stop: ReadError?
         do {
-            let reader = TarReader(stream: try ByteSource.decodedStream(path: bundle.path), name: bundle.path)
+            let reader = TarReader(stream: try ByteSource.decodedStream(path: bundle.path, damage: damage), name: bundle.path)
             while let entry = try reader.next() {
                 let path = bundle.ledgerPath(of: entry.name)
                 let refusal = BundleMember.refusal(name: entry.name, isFile: entry.kind == .file, forcedFormat: file.format)
@@ -79,26 +95,32 @@ extension Importer {
                 if let memberPlan = try planMember(memberFile, bundleID: bundleID, open: { () throws(ReadError) in try slot.take(path) },
                                                    digest: { (prefix) throws(ReadError) in try FileDigest(stream: stream, prefixSize: prefix) }) {
                     plans[entry.dataOffset] = (memberFile, memberPlan, slot)
-                }
-            }
-            guard !plans.isEmpty else { return failed }
-            let second = TarReader(stream: try ByteSource.decodedStream(path: bundle.path), name: bundle.path)
-            while let entry = try second.next() {
-                guard let planned = plans[entry.dataOffset] else { continue }
-                planned.slot.put(try BundleMember.decodingIfCompressed(second.memberStream(name: planned.file.path), name: planned.file.path))
-                do {
-                    try read(planned.file, planned.plan)
-                } catch let error as ReadError {
-                    // The reader thread may have stopped anywhere in the member: the rest of
-                    // the bundle waits for the next run.
-                    summary.filesFailed += 1
-                    observer?.warning(error.description)
-                    return true
+                    order.append(entry.dataOffset)
                 }
             }
         } catch let error as ReadError {
+            // The damage (or a member cut by it) ends the listing; what came before is read.
+            stop = error
+        }
+        if !order.isEmpty {
+            do {
+                let reader = TarReader(stream: try ByteSource.decodedStream(path: bundle.path, damage: damage), name: bundle.path)
+                while let entry = try reader.next(), !plans.isEmpty {
+                    guard let planned = plans.removeValue(forKey: entry.dataOffset) else { continue }
+                    planned.slot.put(try BundleMember.decodingIfCompressed(reader.memberStream(name: planned.file.path), name: planned.file.path))
+                    // After a failure the reader thread may have stopped anywhere in the
+                    // member: the rest of the bundle waits for the next run.
+                    try read(planned.file, planned.plan)
+                }
+            } catch let error as ReadError {
+                summary.filesFailed += 1
+                observer?.warning(error.description)
+                return true
+            }
+        }
+        if let stop {
             summary.filesFailed += 1
-            observer?.warning(error.description)
+            observer?.warning(stop.description)
             return true
         }
         return failed

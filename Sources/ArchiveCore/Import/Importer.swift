@@ -37,7 +37,10 @@ final class Importer {
         let (files, problems) = DumpDiscovery.files(for: paths, format: options.format)
         // About 3 kB an article: enough to size the near-duplicate key filter.
         inputBytes = files.reduce(Int64(0)) { total, file in
-            total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)??.int64Value ?? 0)
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)??.int64Value ?? 0
+            // News text compresses about fourfold; a bundle is taken to be compressed.
+            let packed = Compression.strippingExtension(file.path).compression != nil || Bundle.hasBundleName(file.path)
+            return total + (packed ? size * 4 : size)
         }
         for problem in problems {
             summary.filesFailed += 1
@@ -164,7 +167,9 @@ final class Importer {
     /// batches with the ledger.
     func read(_ file: DumpFile, _ plan: FileRead) throws {
         let now = timestamp()
-        let (start, digest, total) = (plan.start, plan.digest, plan.digest?.size)
+        let (start, digest) = (plan.start, plan.digest)
+        // Progress against the size on disk; a compressed file's decoded size is unknown.
+        var total = plan.digest?.size
         let feed = DumpFeed(input: plan.input, format: plan.format, nearDuplicates: nearIndex != nil,
                             batchRecords: options.feedRecords, batchBytes: 4 << 20)
         let channel = feed.start()
@@ -177,6 +182,7 @@ final class Importer {
         while let message = try nextMessage(channel, pending: &pending) {
             switch message {
             case .format(let read, let compression):
+                if compression != nil { total = nil }
                 let fileID = try connection.transaction {
                     try ledger.begin(path: file.path, format: read.rawValue, compression: compression, bundle: plan.bundleID,
                                      size: digest?.size ?? 0, sha256: digest?.sha256 ?? [], identity: plan.identity,

@@ -46,9 +46,10 @@ public final class ByteSource {
         if compression == nil { self.offset = offset } else { try advance(to: offset) }
     }
 
-    /// The decoded bytes of `path` as a stream (a tar bundle is read through one).
-    static func decodedStream(path: String) throws(ReadError) -> ByteStream {
-        try ByteSource(path: path).stream
+    /// The decoded bytes of `path` as a stream (a tar bundle is read through one), up
+    /// to `damage` when the file was found damaged.
+    static func decodedStream(path: String, damage: ReadError? = nil) throws(ReadError) -> ByteStream {
+        try ByteSource(path: path, damage: damage).stream
     }
 
     /// Wraps standard input (or any descriptor that it does not close), hashing the
