@@ -28,4 +28,5 @@ def render(results):
             target = ">= 0.9x" if kind == "gzip" else "-"
             met = verdict(median(ratios) >= 0.9) if kind == "gzip" else "-"
             lines.append(f"| {label} | {mb(stored[kind])} | {spread(rate[kind])} | {spread(ratios)}x | {peak:.0f} | {target} | {met} |")
+    lines.append("")
     return lines
