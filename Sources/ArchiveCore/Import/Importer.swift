@@ -147,7 +147,7 @@ final class Importer {
         let now = timestamp()
         let (start, digest, total) = (plan.start, plan.digest, plan.digest?.size)
         let feed = DumpFeed(input: plan.input, format: plan.format, nearDuplicates: nearIndex != nil,
-                            batchRecords: options.feedRecords, batchBytes: 4 << 20)
+                            batchRecords: options.feedRecords, batchBytes: 4 << 20, fields: options.fields)
         let channel = feed.start()
         // Leaving early (an error) stops the reader thread.
         defer { channel.close() }
