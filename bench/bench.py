@@ -29,7 +29,7 @@ OUT = os.path.join(HERE, "out")
 VENV = os.path.join(HERE, ".venv")
 SQLITE_UTILS_VERSION = "4.2.1"
 # The columns `archive export` writes, for the sqlite3 -csv reference.
-EXPORT_COLUMNS = "id,title,published,tags,body,url,source,published_raw,header"
+EXPORT_COLUMNS = "id,title,published,tags,body,url,source,published_raw,header,authors"
 
 
 def log(message):

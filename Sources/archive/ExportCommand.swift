@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write every matching article (all when no query) as CSV or JSON Lines, in archive order.",
         discussion: """
             CSV follows RFC 4180 (UTF-8, header row, CRLF, quotes doubled) with the columns \
-            id,title,published,tags,body,url,source,published_raw,header; tags are joined with " | ". \
+            id,title,published,tags,body,url,source,published_raw,header,authors; tags and authors are joined with " | ". \
             Both formats import back into an archive unchanged.
             """)
 

@@ -31,6 +31,15 @@ struct ImportCommand: ParsableCommand {
           help: "Check new articles for near duplicates (versions of a story already in); with --no-near-duplicates they wait for `archive dedup`.")
     var nearDuplicates = true
 
+    @Option(name: .customLong("map"), help: ArgumentHelp(
+        "Which JSON member or CSV column holds a field, where a dump names it unusually: title, body, tags, published, "
+            + "url, source or authors; repeat for several (--map title=hed --map body=story_text). JSON members may be "
+            + "a dotted path (source=meta.site).", valueName: "field=name"))
+    var map: [String] = []
+
+    @Flag(help: "Give a record without a title its body's first sentence as title (with a warning); read CSV without a title column.")
+    var titleFromBody = false
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, text, jsonl, csv
         var dumpFormat: DumpFormat? { DumpFormat(rawValue: rawValue) }
@@ -38,11 +47,27 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        _ = try fieldRules()
+    }
+
+    /// `--map` and `--title-from-body`; a mapping that cannot be used is a usage error,
+    /// before anything is read.
+    func fieldRules() throws -> FieldRules {
+        var rules = FieldRules(titleFromBody: titleFromBody)
+        for assignment in map {
+            do {
+                try rules.map(assignment)
+            } catch {
+                throw ValidationError("--map: \(error)")
+            }
+        }
+        return rules
     }
 
     func run() throws {
         try perform {
             var options = ImportOptions(format: format.dumpFormat, force: force, nearDuplicates: nearDuplicates)
+            options.fields = try fieldRules()
             try TuningKnobs.apply(to: &options)
             let (archive, lock) = try archive.openWriter()
             defer { archive.close(); withExtendedLifetime(lock) {} }

@@ -38,6 +38,7 @@ struct ShowCommand: ParsableCommand {
         if !a.tags.isEmpty { lines.append("tags:      " + a.tags.joined(separator: " | ")) }
         if let url = a.url { lines.append("url:       \(url)") }
         if let source = a.source { lines.append("source:    \(source)") }
+        if !a.authors.isEmpty { lines.append("authors:   " + Authors.join(a.authors)) }
         lines.append("imported:  \(a.importedAt)")
         for sighting in a.sightings {
             lines.append("seen in:   \(sighting.path) line \(sighting.line) (byte \(sighting.byteOffset)), \(sighting.seenAt)")

@@ -161,13 +161,18 @@ struct BadInputTests {
         #expect(try count("SELECT count(*) FROM import_errors WHERE line = \(line) AND length(raw) > 0 AND article_id IS NULL", in: db) == 1)
     }
 
-    @Test("a CSV without a title column is refused as a whole, at its header row")
+    @Test("a CSV without a title column is refused as a whole, before the ledger records it")
     func csvWithoutTitle() throws {
         let directory = TemporaryDirectory()
         let observer = RecordingObserver()
-        let summary = try importDumps([directory.write("bad.csv", "headline,body\nA,b\n")], into: directory.path("a.db"), observer: observer)
-        #expect(summary.inserted == 0)
-        #expect(observer.warnings.contains { $0.contains("bad.csv:1: the header row has no title column") })
+        let db = directory.path("a.db")
+        let dump = directory.write("bad.csv", "kicker,body\nA,b\n")
+        let summary = try importDumps([dump], into: db, observer: observer)
+        #expect(summary.inserted == 0 && summary.filesFailed == 1)
+        #expect(observer.warnings.contains { $0.hasPrefix("\(dump): the header row has no title column") && $0.contains("--title-from-body") },
+                "\(observer.warnings)")
+        #expect(try count("SELECT count(*) FROM files", in: db) == 0)
+        #expect(try count("SELECT count(*) FROM import_errors", in: db) == 0)
     }
 
     @Test("dates in the future are kept with a warning; the year 0 is an unreadable date")

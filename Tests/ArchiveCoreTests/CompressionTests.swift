@@ -53,7 +53,7 @@ struct CompressionTests {
         // A ByteSource over a descriptor (what `archive import -` reads) decodes too.
         let handle = try #require(FileHandle(forReadingAtPath: directory.path("day.jsonl" + suffix)))
         let source = try ByteSource(descriptor: handle.fileDescriptor, name: "-")
-        var reader = DumpFormat.jsonl.reader(source: source, line: 1)
+        var reader = try DumpFormat.jsonl.reader(source: source, line: 1)
         var records = 0
         while let event = try reader.next() { if event.record != nil { records += 1 } }
         #expect(records == 50)

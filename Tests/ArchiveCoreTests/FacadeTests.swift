@@ -70,7 +70,7 @@ struct FacadeTests {
     func wireKeys() throws {
         let hit = SearchHit(id: 7, title: "T \"q\"", published: nil, tags: ["a"], snippet: "s", rank: -1.5, url: nil, source: "S")
         #expect(try WireJSON.string(hit)
-                == #"{"id":7,"title":"T \"q\"","published":null,"tags":["a"],"snippet":"s","rank":-1.5,"url":null,"source":"S"}"#)
+                == #"{"id":7,"title":"T \"q\"","published":null,"tags":["a"],"snippet":"s","rank":-1.5,"url":null,"source":"S","authors":[]}"#)
         var stats = ArchiveStats()
         stats.articles = 5
         stats.versions = 2

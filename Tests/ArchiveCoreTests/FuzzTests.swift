@@ -15,7 +15,7 @@ struct FuzzTests {
             {"title": "One", "body": "Body one", "tags": ["a", "b"], "published": "2024-04-14 07:30", "url": "https://x/1"}
             {"title": "Two", "text": "B\\u00e9 \\"two\\"", "tags": "c | d", "date": "2024/04/15"}
             """,
-        .csv: CSVWriter.record(ArticleExport.columns) + CSVWriter.record(["1", "T, \"quoted\"", "2024-04-14T07:30:00", "a | b", "line\nbreak", nil, nil, nil, nil]),
+        .csv: CSVWriter.record(ArticleExport.columns) + CSVWriter.record(["1", "T, \"quoted\"", "2024-04-14T07:30:00", "a | b", "line\nbreak", nil, nil, nil, nil, "Jane Doe | Li Wei"]),
     ]
 
     /// Bytes that matter to the parsers, so random inputs hit their branches.
@@ -45,7 +45,14 @@ struct FuzzTests {
             let input = iteration % 3 == 0
                 ? (0..<Int.random(in: 0...600, using: &random)).map { _ in Self.alphabet.randomElement(using: &random)! }
                 : Self.mutate(seed, &random)
-            let events = try readAll(format, bytes: input)
+            let events: [DumpEvent]
+            do {
+                events = try readAll(format, bytes: input)
+            } catch let refusal as ReadError where refusal.code == 0 {
+                // A CSV header without a title or body column refuses the file as a whole.
+                #expect(format == .csv && refusal.description.contains("the header row has"))
+                continue
+            }
             var last: Int64 = -1
             for event in events {
                 #expect(event.span.start.offset > last || event.span.start.offset == 0)

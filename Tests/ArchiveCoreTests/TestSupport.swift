@@ -52,7 +52,7 @@ func readAll(_ format: DumpFormat, _ text: String) throws -> [DumpEvent] {
 func readAll(_ format: DumpFormat, bytes: [UInt8]) throws -> [DumpEvent] {
     let directory = TemporaryDirectory()
     let path = directory.write("dump", bytes: bytes)
-    var reader = format.reader(source: try ByteSource(path: path), line: 1)
+    var reader = try format.reader(source: try ByteSource(path: path), line: 1)
     var events: [DumpEvent] = []
     while let event = try reader.next() { events.append(event) }
     return events

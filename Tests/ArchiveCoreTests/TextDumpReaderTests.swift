@@ -157,7 +157,7 @@ struct TextDumpReaderTests {
         let path = directory.write("d.txt", Self.dump)
         let all = try readAll(.text, Self.dump).compactMap(\.record)
         let start = all[2].span.start
-        var reader = DumpFormat.text.reader(source: try ByteSource(path: path, offset: start.offset), line: start.line)
+        var reader = try DumpFormat.text.reader(source: try ByteSource(path: path, offset: start.offset), line: start.line)
         var tail: [DumpRecord] = []
         while let event = try reader.next() { if let record = event.record { tail.append(record) } }
         #expect(tail == Array(all[2...]))

@@ -343,6 +343,7 @@ struct SearchHitJSON: Decodable {
     var rank: Double
     var url: String?
     var source: String?
+    var authors: [String]
 }
 
 /// `show --format json`.
@@ -362,6 +363,7 @@ struct ShowJSON: Decodable {
     var body: String
     var url: String?
     var source: String?
+    var authors: [String]
     var published_raw: String?
     var header: String?
     var imported_at: String

@@ -3,12 +3,14 @@ import Testing
 
 @Suite("archive export, end to end")
 struct ExportEndToEndTests {
-    static let csvHeader = "id,title,published,tags,body,url,source,published_raw,header"
-    static let exportKeys: Set<String> = ["id", "title", "published", "tags", "body", "url", "source", "published_raw", "header"]
+    static let csvHeader = "id,title,published,tags,body,url,source,published_raw,header,authors"
+    static let exportKeys: Set<String> = [
+        "id", "title", "published", "tags", "body", "url", "source", "published_raw", "header", "authors",
+    ]
     /// What must survive a round trip through an export.
     static let compared = "SELECT title, body, tags, published FROM articles ORDER BY title"
     static let comparedInFull =
-        "SELECT title, body, tags, published, published_raw, url, source, header FROM articles ORDER BY title"
+        "SELECT title, body, tags, published, published_raw, url, source, header, authors FROM articles ORDER BY title"
 
     /// Reads CSV with Python's csv module (strict: a malformed quote is an error) and
     /// returns its rows. `path` nil: the CSV comes on stdin.
@@ -58,7 +60,7 @@ struct ExportEndToEndTests {
                 #expect(rows.first == Self.csvHeader.components(separatedBy: ","))
                 let records = Array(rows.dropFirst())
                 #expect(records.count == 7)
-                #expect(records.allSatisfy { $0.count == 9 })
+                #expect(records.allSatisfy { $0.count == 10 })
                 #expect(records.map { $0[0] } == articles.map { String($0["id"] as? Int ?? -1) })
                 #expect(records.map { $0[1] } == articles.map { $0["title"] as? String ?? "" })
                 #expect(records.map { $0[4] } == articles.map { $0["body"] as? String ?? "" })
@@ -113,9 +115,9 @@ struct ExportEndToEndTests {
                 ["title": "Quotes \"inside\", commas, and; semicolons",
                  "body": "Line one, with a comma.\n\nLine \"two\" with quotes.\r\nA CRLF line\n=SUM(A1) looks like a formula",
                  "tags": ["Comma, Tag", "Ünïcödé", "Emoji 🎉"], "published": "2024-03-03T09:15:00+02:00",
-                 "url": "https://example.com/a?x=1,2&y=\"3\"", "source": "Wire, Inc."],
+                 "url": "https://example.com/a?x=1,2&y=\"3\"", "source": "Wire, Inc.", "authors": ["Smith, Jane", "Seán \"Red\" O'Brien"]],
                 ["title": "Undated, with an unreadable date", "body": "A | pipe and trailing spaces   \n\n\n\nand blank lines",
-                 "tags": "Alpha | Beta", "published": "sometime in spring"],
+                 "tags": "Alpha | Beta", "published": "sometime in spring", "author": "Ana Lima | 李伟"],
                 ["title": "東京 — news in Japanese", "body": "日本語の本文。\n二行目。", "tags": [String](), "published": "14 April 2024"],
                 ["title": "Only quotes \"\"\"", "body": "\"\"\"\"", "tags": ["\"quoted\"", "A|B"]],
                 ["title": "Control characters", "body": "tab\there, NUL \u{0}here, lone CR\rthere", "tags": ["x"]],

@@ -213,7 +213,7 @@ struct SearchEndToEndTests {
             #expect(try lines.map { try decode(SearchHitJSON.self, String($0)).id } == json.map(\.id))
             let csv = try sandbox.archive("search", "reservoir", "--format", "csv")
             #expect(csv.status == 0)
-            #expect(csv.stdout.hasPrefix("id,title,published,tags,snippet,rank,url,source\r\n"))
+            #expect(csv.stdout.hasPrefix("id,title,published,tags,snippet,rank,url,source,authors\r\n"))
         }
     }
 

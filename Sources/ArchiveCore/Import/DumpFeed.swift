@@ -22,6 +22,8 @@ struct DumpFeed: Sendable {
     let nearDuplicates: Bool
     let batchRecords: Int
     let batchBytes: Int64
+    /// Which members or columns hold which field (`--map`), and `--title-from-body`.
+    var fields = FieldRules()
 
     enum Message: Sendable {
         /// Always first: the format the dump is read as, and how it was compressed.
@@ -96,12 +98,14 @@ struct DumpFeed: Sendable {
                 if format == .csv { header = try CSVDumpReader.readHeader(source: source) }
                 try source.advance(to: from.offset)
             }
+            // Opened before the ledger hears of the file: a CSV header without the
+            // columns an article needs refuses the file as a whole.
+            var reader = try format.reader(source: source, line: line, header: header, encoding: encoding, fields: fields)
             guard channel.send(.format(format, source.compression)) else { return }
             if encoding == .latin1, !channel.send(.note(.readAsLatin1(inputName))) { return }
-            var reader = format.reader(source: source, line: line, header: header, encoding: encoding)
             let futureAfter = Article.tomorrow()
             while let event = try reader.next() {
-                batch.add(Self.prepare(event, nearDuplicates: nearDuplicates, futureAfter: futureAfter))
+                batch.add(Self.prepare(event, nearDuplicates: nearDuplicates, futureAfter: futureAfter, titleFromBody: fields.titleFromBody))
                 batch.offset = source.offset
                 if batch.records >= batchRecords || batch.bytes >= batchBytes {
                     guard channel.send(.batch(batch)) else { return }
@@ -174,14 +178,14 @@ struct DumpFeed: Sendable {
         }
     }
 
-    static func prepare(_ event: DumpEvent, nearDuplicates: Bool, futureAfter: String) -> Prepared {
+    static func prepare(_ event: DumpEvent, nearDuplicates: Bool, futureAfter: String, titleFromBody: Bool = false) -> Prepared {
         switch event {
         case .problem(let problem):
             return .rejected(message: problem.message, problem.span, raw: problem.raw)
         case .record(let record):
             var warnings = record.warnings
             do {
-                let article = try Article(record: record, warnings: &warnings, futureAfter: futureAfter)
+                let article = try Article(record: record, warnings: &warnings, futureAfter: futureAfter, titleFromBody: titleFromBody)
                 var signature: NearSignature?
                 if nearDuplicates {
                     let shingles = Shingles(normalized: article.comparisonBody)

@@ -13,6 +13,9 @@ public struct ImportOptions: Sendable {
     public var feedRecords = 500
     /// Articles indexed for full-text search at a time while the reader is busy.
     public var indexChunk = 500
+    /// Which JSON members or CSV columns hold which field where a dump names them
+    /// unusually (`--map`), and whether a missing title is taken from the body.
+    public var fields = FieldRules()
     /// Test-only stops (README, "Development"); nil in normal use.
     public var holds: HoldPoints?
 

@@ -171,7 +171,7 @@ final class Importer {
         // Progress against the size on disk; a compressed file's decoded size is unknown.
         var total = plan.digest?.size
         let feed = DumpFeed(input: plan.input, format: plan.format, nearDuplicates: nearIndex != nil,
-                            batchRecords: options.feedRecords, batchBytes: 4 << 20)
+                            batchRecords: options.feedRecords, batchBytes: 4 << 20, fields: options.fields)
         let channel = feed.start()
         // Leaving early (an error) stops the reader thread.
         defer { channel.close() }

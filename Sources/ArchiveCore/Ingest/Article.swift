@@ -11,6 +11,8 @@ public struct Article: Sendable, Equatable {
     public var publishedRaw: String?
     public var url: String?
     public var source: String?
+    /// Who wrote it, cleaned as tags are (`Authors`); empty when the dump does not say.
+    public var authors: [String]
     public var header: String?
     public var fingerprint: Fingerprint
     /// The body in comparison form (`TextNormalizer`), kept for near-duplicate checks.
@@ -21,23 +23,32 @@ public struct Article: Sendable, Equatable {
     /// Builds the article a record describes, or says why it cannot be one.
     /// `warnings` receives what was kept but is worth telling (an unreadable date).
     /// `futureAfter`: dates after it are warned about (a day after the import started).
-    public init(record: DumpRecord, warnings: inout [String], futureAfter: String = Article.tomorrow()) throws(ArticleRejection) {
+    /// `titleFromBody`: a record without a title takes its body's first sentence
+    /// (`FirstSentence`), with a warning, instead of being refused.
+    public init(record: DumpRecord, warnings: inout [String], futureAfter: String = Article.tomorrow(),
+                titleFromBody: Bool = false) throws(ArticleRejection) {
         var record = record
         // A NUL character is never text; it would also make a CSV export look binary.
-        if [record.title, record.body].contains(where: { $0?.utf8.contains(0) == true }) || record.tags.contains(where: { $0.utf8.contains(0) }) {
+        if [record.title, record.body].contains(where: { $0?.utf8.contains(0) == true })
+            || (record.tags + record.authors).contains(where: { $0.utf8.contains(0) }) {
             record.title = record.title?.replacingNUL
             record.body = record.body?.replacingNUL
             record.tags = record.tags.map(\.replacingNUL)
+            record.authors = record.authors.map(\.replacingNUL)
             warnings.append("NUL characters replaced by U+FFFD")
             repaired = true
         }
-        let title = (record.title ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var title = (record.title ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let body = Self.cleanBody(record.body ?? "")
+        if title.isEmpty, titleFromBody, let lead = FirstSentence.title(of: body) {
+            title = lead
+            warnings.append("title taken from the body")
+        }
         guard !title.isEmpty else { throw ArticleRejection(message: "record has no title") }
         // A dump whose header line is missing makes the first paragraph the title.
         guard title.utf8.count <= Self.maximumTitleBytes else {
             throw ArticleRejection(message: "the title is \(title.utf8.count) bytes long: is the header line missing? (a title may have at most \(Self.maximumTitleBytes))")
         }
-        let body = Self.cleanBody(record.body ?? "")
         guard !body.isEmpty else { throw ArticleRejection(message: "record has a title but no body") }
         self.title = title
         self.body = body
@@ -51,6 +62,7 @@ public struct Article: Sendable, Equatable {
         }
         self.url = record.url?.trimmingWhitespace.nilIfEmpty
         self.source = record.source?.trimmingWhitespace.nilIfEmpty
+        self.authors = Authors.clean(record.authors)
         self.header = record.header
         self.comparisonBody = TextNormalizer.normalize(body)
         self.fingerprint = Fingerprint(normalizedTitle: TextNormalizer.normalize(title), normalizedBody: comparisonBody)

@@ -1,30 +1,58 @@
-/// The columns of a CSV dump, read from its header row.
+/// The names in a CSV dump's header row, as read. Which field each column fills is
+/// decided when the dump is read (`CSVColumns`), with that import's field rules.
 public struct CSVHeader: Sendable, Equatable {
-    /// For each column, the field it fills (nil: ignored).
-    let fields: [RecordField?]
     public let names: [String]
 
-    init(names: [String]) throws(CSVHeaderError) {
-        var best: [RecordField: Int] = [:]
-        var fields: [RecordField?] = []
-        for name in names {
-            guard let (field, rank) = RecordField.lookup(name.trimmingWhitespace) else {
-                fields.append(nil)
-                continue
-            }
-            // A better-ranked name of the same field (body over text) takes it.
-            if let previous = best[field], previous <= rank {
-                fields.append(nil)
-                continue
-            }
-            if best[field] != nil, let index = fields.firstIndex(of: field) { fields[index] = nil }
-            best[field] = rank
-            fields.append(field)
-        }
-        guard best[.title] != nil else { throw CSVHeaderError(message: "the header row has no title column") }
-        guard best[.body] != nil else { throw CSVHeaderError(message: "the header row has no body (or text, content) column") }
-        self.fields = fields
+    public init(names: [String]) {
         self.names = names
+    }
+}
+
+/// Which field each column of a CSV dump fills: the header row read with the names
+/// `RecordField` knows, or those `--map` gives. A header without what an article needs
+/// refuses the whole file.
+struct CSVColumns {
+    /// For each column, the field it fills (nil: ignored).
+    let fields: [RecordField?]
+    /// The column names, trimmed.
+    let names: [String]
+
+    init(_ header: CSVHeader, rules: FieldRules) throws(CSVHeaderError) {
+        names = header.names.map(\.trimmingWhitespace)
+        // The best-ranked name of each field takes it (body over text); on a tie, the
+        // first column.
+        var best: [RecordField: (rank: Int, column: Int)] = [:]
+        for (column, name) in names.enumerated() {
+            guard let (field, rank) = rules.field(named: name) else { continue }
+            if let previous = best[field], previous.rank <= rank { continue }
+            best[field] = (rank, column)
+        }
+        var fields = [RecordField?](repeating: nil, count: names.count)
+        for (field, chosen) in best { fields[chosen.column] = field }
+        self.fields = fields
+
+        let missing = RecordField.mappable.compactMap { field in
+            rules.mapped[field].flatMap { best[field] == nil ? "no column \"\($0)\" (--map \(field.rawValue)=\($0))" : nil }
+        }
+        guard missing.isEmpty else { throw CSVHeaderError(message: "the header row has " + missing.joined(separator: ", ")) }
+        let titles = Self.list(RecordField.names(of: .title)), bodies = Self.list(RecordField.names(of: .body))
+        switch (best[.title] != nil || rules.titleFromBody, best[.body] != nil) {
+        case (true, true):
+            return
+        case (false, false):
+            throw CSVHeaderError(message: "the header row has no title column (\(titles)) and no body column (\(bodies)); "
+                                 + "name them with --map title=COLUMN --map body=COLUMN")
+        case (true, false):
+            throw CSVHeaderError(message: "the header row has no body column (\(bodies)); name it with --map body=COLUMN")
+        case (false, true):
+            throw CSVHeaderError(message: "the header row has no title column (\(titles)); --title-from-body takes each "
+                                 + "title from the body's first sentence, or name the column with --map title=COLUMN")
+        }
+    }
+
+    /// `a, b or c`.
+    private static func list(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 }
 
@@ -37,25 +65,65 @@ struct CSVHeaderError: Error { let message: String }
 public struct CSVDumpReader: DumpReader {
     private var lines: LineReader
     private var header: CSVHeader?
+    private var columns: CSVColumns?
+    private let fields: FieldRules
+    /// A problem met in the first row when the dump was opened, reported first.
+    private var pending: DumpProblem?
     /// Lines read while looking for the end of an unbalanced quote, to be read again.
     private var replay: [Line] = []
     private var failed = false
     /// A quoted field longer than this is taken for an unbalanced quote.
     static let maximumRecordBytes = 32 << 20
 
-    public init(lines: LineReader, header: CSVHeader? = nil) {
+    /// A reader that reads the header row (unless given) with the first record.
+    public init(lines: LineReader, header: CSVHeader? = nil, fields: FieldRules = FieldRules()) {
         self.lines = lines
         self.header = header
+        self.fields = fields
+    }
+
+    /// Opens a dump for import: its header row (or `header`, for a dump read from the
+    /// middle) is read now, so that a header without the columns an article needs
+    /// refuses the whole file, as a `ReadError`, before any record is read or the
+    /// import's ledger hears of it: the same file is then read in full once the command
+    /// line names the columns.
+    public static func open(lines: LineReader, header: CSVHeader? = nil, fields: FieldRules = FieldRules()) throws -> CSVDumpReader {
+        var reader = CSVDumpReader(lines: lines, header: header, fields: fields)
+        if reader.header == nil {
+            switch try reader.nextFields() {
+            case nil: return reader
+            // The next row is taken for the header, and judged when it is read.
+            case .problem(let problem): reader.pending = problem; return reader
+            case .fields(let names, _, _): reader.header = CSVHeader(names: names)
+            }
+        }
+        try reader.resolveColumns()
+        return reader
+    }
+
+    private mutating func resolveColumns() throws(ReadError) {
+        guard let header else { return }
+        do {
+            columns = try CSVColumns(header, rules: fields)
+        } catch {
+            failed = true
+            throw ReadError(path: lines.name, reason: error.message)
+        }
     }
 
     /// Reads the header row at the start of `source`, for resuming in the middle of a file.
     public static func readHeader(source: ByteSource) throws -> CSVHeader? {
         var reader = CSVDumpReader(lines: LineReader(source: source))
         guard case .fields(let names, _, _) = try reader.nextFields() else { return nil }
-        return try? CSVHeader(names: names)
+        return CSVHeader(names: names)
     }
 
     public mutating func next() throws -> DumpEvent? {
+        if let problem = pending {
+            pending = nil
+            return .problem(problem)
+        }
+        if columns == nil, header != nil, !failed { try resolveColumns() }
         while !failed {
             guard let row = try nextFields() else { return nil }
             let fields: [String], span: RecordSpan, raw: [UInt8]
@@ -65,9 +133,10 @@ public struct CSVDumpReader: DumpReader {
             case .fields(let f, let s, let r):
                 (fields, span, raw) = (f, s, r)
             }
-            guard let header else {
+            guard let columns else {
                 do {
-                    header = try CSVHeader(names: fields)
+                    header = CSVHeader(names: fields)
+                    columns = try CSVColumns(CSVHeader(names: fields), rules: self.fields)
                 } catch {
                     failed = true
                     return .problem(DumpProblem(message: "\(error.message); not a dump this tool can read", span: span, raw: raw))
@@ -75,15 +144,15 @@ public struct CSVDumpReader: DumpReader {
                 continue
             }
             if fields.count == 1 && fields[0].isEmpty { continue }
-            guard fields.count == header.fields.count else {
+            guard fields.count == columns.fields.count else {
                 return .problem(DumpProblem(
-                    message: "expected \(header.fields.count) fields as in the header row, found \(fields.count)",
+                    message: "expected \(columns.fields.count) fields as in the header row, found \(fields.count)",
                     span: span, raw: raw))
             }
             var record = DumpRecord(span: span)
             record.raw = raw
-            for (value, field) in zip(fields, header.fields) where !value.isEmpty {
-                field?.assign(value, to: &record)
+            for (column, value) in fields.enumerated() where !value.isEmpty {
+                columns.fields[column]?.assign(value, from: columns.names[column], to: &record)
             }
             if String(validating: raw, as: UTF8.self) == nil {
                 record.warnings.append("invalid UTF-8 replaced by U+FFFD")

@@ -10,6 +10,8 @@ public struct DumpRecord: Sendable, Equatable {
     public var publishedRaw: String?
     public var url: String?
     public var source: String?
+    /// Who wrote it (JSON Lines and CSV; text dumps name no author).
+    public var authors: [String] = []
     /// Text dumps: the header line before it was split into title and tags.
     public var header: String?
     public var span: RecordSpan

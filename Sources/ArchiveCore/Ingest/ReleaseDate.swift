@@ -3,11 +3,16 @@
 /// Accepted: `Apr 14, 2024 07:30 AM` (month names short or long, 12- or 24-hour time,
 /// time optional), `2024-04-14 07:30[:SS]`, `2024-04-14T07:30:00[Z|+08:00]`,
 /// `2024/04/14[ 07:30]`, `2024/4/14`, `2024-04-14`, `14 April 2024`, `2024年4月15日[ 09:00]`
-/// (Chinese and Japanese; a space before the time is optional). A time zone offset is
-/// converted to UTC; without one the time is kept as written. Anything else is nil.
+/// (Chinese and Japanese; a space before the time is optional); RFC 2822, as feeds and
+/// mail write it: `Mon, 15 Apr 2024 09:00:00 +0200` (a day name before any form is
+/// skipped; zones `+HHMM`, `GMT`, `UT`, `UTC` and the US names `EST` ... `PDT`); and Unix
+/// seconds, `1713171600` or `1713171600.5`. A time zone is converted to UTC; without one
+/// the time is kept as written. Anything else is nil.
 public enum ReleaseDate {
     public static func iso8601(_ raw: String) -> String? {
-        var scanner = DateScanner(raw.trimmingWhitespace)
+        let text = raw.trimmingWhitespace
+        if let parts = DateParts(unixSeconds: text) { return parts.isValid ? parts.iso8601 : nil }
+        var scanner = DateScanner(text)
         guard let parts = scanner.parse(), parts.isValid else { return nil }
         return parts.iso8601
     }
@@ -62,6 +67,31 @@ struct DateParts: Equatable {
     }
 }
 
+extension DateParts {
+    /// Unix seconds (UTC), written as 9 to 11 digits with an optional fraction, which is
+    /// dropped: 1973 to 5138. Fewer digits are not taken for a time: `0`, which dumps
+    /// write for "unknown", or a year such as `2024`.
+    init?(unixSeconds text: String) {
+        let whole = text.prefix { $0.isASCII && $0.isNumber }
+        let rest = text[whole.endIndex...]
+        guard (9...11).contains(whole.count), let seconds = Int(whole),
+              rest.isEmpty || (rest.first == "." && rest.count > 1 && rest.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
+        else { return nil }
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil, inverted).
+        let days = seconds / 86_400, time = seconds % 86_400
+        let shifted = days + 719_468
+        let era = shifted / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day,
+                  hour: time / 3_600, minute: time % 3_600 / 60, second: time % 60, offsetMinutes: 0)
+    }
+}
+
 /// A small hand-written scanner: fast, locale-free and strict about what it accepts.
 struct DateScanner {
     private let characters: [Character]
@@ -72,8 +102,18 @@ struct DateScanner {
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
                          "september", "october", "november", "december"]
 
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// RFC 2822's zone names, in minutes east of UTC (the US ones; military letters are
+    /// too ambiguous to trust).
+    static let zones: [String: Int] = [
+        "ut": 0, "utc": 0, "gmt": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
+        "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
+    ]
+
     mutating func parse() -> DateParts? {
         var parts = DateParts()
+        skipWeekday()
         if let first = number() {
             if first.digits == 4, take("年") != nil {
                 // 2024年4月15日, as Chinese and Japanese dumps write dates
@@ -110,7 +150,27 @@ struct DateScanner {
         }
         guard time(into: &parts) else { return nil }
         skipSpaces()
+        skipComment()
         return index == characters.count ? parts : nil
+    }
+
+    /// `Mon,` or `Monday` before a date (RFC 2822 and long English forms). Not checked
+    /// against the date: the date is what counts.
+    private mutating func skipWeekday() {
+        let mark = index
+        guard let word = word(), case let name = word.hasSuffix(".") ? String(word.dropLast()) : word,
+              name.count >= 3, Self.weekdays.contains(where: { $0.hasPrefix(name) }) else {
+            index = mark
+            return
+        }
+        _ = take(",")
+        skipSpaces()
+    }
+
+    /// RFC 2822 allows a comment at the end: `+0000 (UTC)`.
+    private mutating func skipComment() {
+        guard index < characters.count, characters[index] == "(", characters.last == ")" else { return }
+        index = characters.count
     }
 
     /// An optional time after the date: `[T| ]HH:MM[:SS[.fff]][ AM|PM][Z|±HH[:]MM]`.
@@ -154,8 +214,8 @@ struct DateScanner {
             }
             guard offset <= 14 * 60 else { return false }
             parts.offsetMinutes = sign == "-" ? -offset : offset
-        } else if let zone = word(), ["utc", "gmt"].contains(zone) {
-            parts.offsetMinutes = 0
+        } else if let zone = word(), let offset = Self.zones[zone] {
+            parts.offsetMinutes = offset
         } else {
             index = beforeZone
         }

@@ -9,6 +9,7 @@ public struct ArticleView: Equatable, Sendable, Encodable {
     public var publishedRaw: String?
     public var url: String?
     public var source: String?
+    public var authors: [String]
     public var header: String?
     public var importedAt: String
     /// The canonical version of this article's story, when this is another version.
@@ -38,7 +39,7 @@ public struct ArticleView: Equatable, Sendable, Encodable {
 
     /// The wire keys: a search hit's first (rank null), then the rest (README, "show").
     enum CodingKeys: String, CodingKey {
-        case id, title, published, tags, snippet, rank, body, url, source
+        case id, title, published, tags, snippet, rank, body, url, source, authors
         case publishedRaw = "published_raw", header, importedAt = "imported_at", seen
         case duplicateOf = "duplicate_of", similarity, matchRule = "match_rule", versions
     }
@@ -54,6 +55,7 @@ public struct ArticleView: Equatable, Sendable, Encodable {
         try c.encode(body, forKey: .body)
         try c.encode(url, forKey: .url)
         try c.encode(source, forKey: .source)
+        try c.encode(authors, forKey: .authors)
         try c.encode(publishedRaw, forKey: .publishedRaw)
         try c.encode(header, forKey: .header)
         try c.encode(importedAt, forKey: .importedAt)

@@ -10,16 +10,18 @@ public struct SearchHit: Equatable, Sendable, Encodable {
     public var rank: Double
     public var url: String?
     public var source: String?
+    public var authors: [String] = []
 
-    /// The wire keys (README, "search --format json"), in order.
+    /// The wire keys (README, "search --format json"), in order; keys added later go
+    /// at the end (`authors`), as CSV columns do.
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, published, tags, snippet, rank, url, source
+        case id, title, published, tags, snippet, rank, url, source, authors
     }
 
     /// The CSV columns of a hit, in order, and the row of this one.
     public static let csvColumns = CodingKeys.allCases.map(\.rawValue)
     public var csvRow: [String?] {
-        [String(id), title, published, Tags.join(tags), snippet, "\(rank)", url, source]
+        [String(id), title, published, Tags.join(tags), snippet, "\(rank)", url, source, Authors.join(authors)]
     }
 }
 

@@ -7,13 +7,13 @@ struct ArticleQueries {
     func article(id: Int64) throws -> ArticleView? {
         let article = try connection.prepare("""
             SELECT id, title, body, tags, published, published_raw, url, source, header, imported_at,
-                   duplicate_of, similarity, match_rule
+                   duplicate_of, similarity, match_rule, authors
             FROM articles WHERE id = ?
             """).bind(.integer(id)).firstRow { row in
             ArticleView(
                 id: Int64(row.int(0)), title: row.string(1), body: row.string(2), tags: StoredTags.decode(row.string(3)),
                 published: row.optionalString(4), publishedRaw: row.optionalString(5), url: row.optionalString(6),
-                source: row.optionalString(7), header: row.optionalString(8), importedAt: row.string(9),
+                source: row.optionalString(7), authors: StoredTags.decode(row.string(13)), header: row.optionalString(8), importedAt: row.string(9),
                 duplicateOf: row.optionalInt(10).map(Int64.init), similarity: row.isNull(11) ? nil : row.double(11),
                 matchRule: row.optionalString(12), sightings: [])
         }

@@ -54,7 +54,7 @@ struct ArticleSearch {
             values.append(.integer(fromID))
         }
         let sql = """
-            SELECT a.id, a.title, a.published, a.tags, \(snippet), \(parts.scoreColumn), a.url, a.source
+            SELECT a.id, a.title, a.published, a.tags, \(snippet), \(parts.scoreColumn), a.url, a.source, a.authors
             FROM \(parts.from) \(conditions)
             ORDER BY \(parts.scoreColumn) LIMIT ? OFFSET ?
             """
@@ -65,7 +65,7 @@ struct ArticleSearch {
             hits.append(SearchHit(
                 id: Int64(row.int(0)), title: row.string(1), published: row.optionalString(2),
                 tags: StoredTags.decode(row.string(3)), snippet: row.optionalString(4) ?? "", rank: row.double(6),
-                url: row.optionalString(7), source: row.optionalString(8)))
+                url: row.optionalString(7), source: row.optionalString(8), authors: StoredTags.decode(row.string(9))))
             sources.append(row.int(5))
         }
         if !parts.readsFullTextOnly, let query = filter.query {
@@ -100,7 +100,7 @@ struct ArticleSearch {
     }
 }
 
-/// `articles.tags` holds a JSON array of strings.
+/// `articles.tags` and `articles.authors` hold a JSON array of strings.
 enum StoredTags {
     static func decode(_ text: String) -> [String] {
         guard case .array(let values)? = try? JSONValue.parse(Array(text.utf8)) else { return [] }

@@ -20,8 +20,8 @@ final class ArticleStore {
         self.connection = connection
         findByFingerprint = try connection.prepare("SELECT id FROM articles WHERE fingerprint = ?")
         insertArticle = try connection.prepare("""
-            INSERT INTO articles (title, body, tags, published, published_raw, url, source, header, fingerprint, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (title, body, tags, published, published_raw, url, source, header, fingerprint, imported_at, authors)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // A later copy may know what the first lacked; it never overwrites what is known.
         fillMissing = try connection.prepare("""
@@ -29,10 +29,12 @@ final class ArticleStore {
                 published = coalesce(published, ?1),
                 published_raw = coalesce(published_raw, ?2),
                 url = coalesce(url, ?3),
-                source = coalesce(source, ?4)
+                source = coalesce(source, ?4),
+                authors = CASE WHEN authors = '[]' THEN ?6 ELSE authors END
             WHERE id = ?5
               AND ((published IS NULL AND ?1 IS NOT NULL) OR (published_raw IS NULL AND ?2 IS NOT NULL)
-                   OR (url IS NULL AND ?3 IS NOT NULL) OR (source IS NULL AND ?4 IS NOT NULL))
+                   OR (url IS NULL AND ?3 IS NOT NULL) OR (source IS NULL AND ?4 IS NOT NULL)
+                   OR (authors = '[]' AND ?6 <> '[]'))
             """)
         insertSighting = try connection.prepare("""
             INSERT OR IGNORE INTO sightings (file_id, byte_offset, line, article_id, seen_at) VALUES (?, ?, ?, ?, ?)
@@ -52,14 +54,14 @@ final class ArticleStore {
         if let existing = try findByFingerprint.firstRow({ Int64($0.int(0)) }) {
             try fillMissing.bind(
                 article.published.sqliteValue, article.publishedRaw.sqliteValue,
-                article.url.sqliteValue, article.source.sqliteValue, .integer(existing)).run()
+                article.url.sqliteValue, article.source.sqliteValue, .integer(existing), .text(JSONText.array(article.authors))).run()
             outcome = .duplicate(of: existing)
         } else {
             try insertArticle.bind(
                 .text(article.title), .text(article.body), .text(JSONText.array(article.tags)),
                 article.published.sqliteValue, article.publishedRaw.sqliteValue,
                 article.url.sqliteValue, article.source.sqliteValue, article.header.sqliteValue,
-                .blob(article.fingerprint.bytes), .text(now)).run()
+                .blob(article.fingerprint.bytes), .text(now), .text(JSONText.array(article.authors))).run()
             outcome = .inserted(connection.lastInsertedRowID)
         }
         let id: Int64
