@@ -7,8 +7,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import dumps (text, JSON Lines, CSV) into the archive, keeping each article once.",
         discussion: """
-            A directory imports every .txt, .jsonl, .ndjson and .csv file below it, in name order; \
-            `-` reads standard input. A file imported before is skipped when unchanged, and only its \
+            A directory imports every .txt, .jsonl, .ndjson and .csv file below it (also compressed: \
+            .gz, .zst, .xz, .bz2) and every bundle (.zip, .tar, .tgz, .tar.zst, .tar.xz), in name order; \
+            a bundle's dumps are read one by one, never extracted. `-` reads standard input (compressed \
+            or not). A file imported before is skipped when unchanged, and only its \
             new part is read when it has grown. Problems with single records are reported as \
             FILE:LINE: message and kept in the import_errors table; the rest is imported.
             """)

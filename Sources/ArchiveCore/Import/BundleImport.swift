@@ -10,10 +10,10 @@ extension Importer {
         }
         let filesBefore = summary.files + summary.filesSkipped
         var failed = false
-        if bundle.readsInNameOrder {
-            failed = try readInNameOrder(file, bundle, bundleID: bundleID)
+        if bundle.compression == nil {
+            failed = try readByPlace(file, bundle, bundleID: bundleID)
         } else {
-            failed = try readInStoredOrder(file, bundle, bundleID: bundleID, damage: digest.damage)
+            failed = try readThroughStream(file, bundle, bundleID: bundleID, damage: digest.damage)
         }
         if summary.files + summary.filesSkipped == filesBefore { observer?.note(.noRecords(file.path)) }
         // A member that failed is tried again by the next run: the bundle is not done.
@@ -21,7 +21,7 @@ extension Importer {
     }
 
     /// Zip and plain tar: members sorted by name, each read from its place in the file.
-    private func readInNameOrder(_ file: DumpFile, _ bundle: Bundle, bundleID: Int64) throws -> Bool {
+    private func readByPlace(_ file: DumpFile, _ bundle: Bundle, bundleID: Int64) throws -> Bool {
         var listing: ReadError?
         var members: [(member: BundleMember, refusal: BundleMember.Refusal?)] = []
         switch bundle.kind {
@@ -73,12 +73,13 @@ extension Importer {
         return failed
     }
 
-    /// A compressed tar: decoded twice, once to hash every member and decide, once to
-    /// read the members that need it, in the order stored. A tar found damaged is read
+    /// A compressed tar, which can only be read forward: decoded once to hash every
+    /// member and decide, then again to read the members that need it, in name order.
+    /// A member stored before the one read last means decoding from the start again
+    /// (`tar --sort=name` makes bundles that never need it). A tar found damaged is read
     /// as far as it is good (`damage`): the members before the damage are imported.
-    private func readInStoredOrder(_ file: DumpFile, _ bundle: Bundle, bundleID: Int64, damage: ReadError?) throws -> Bool {
-        var plans: [Int64: (file: DumpFile, plan: FileRead, slot: StreamSlot)] = [:]
-        var order: [Int64] = []
+    private func readThroughStream(_ file: DumpFile, _ bundle: Bundle, bundleID: Int64, damage: ReadError?) throws -> Bool {
+        var plans: [(offset: Int64, file: DumpFile, plan: FileRead, slot: StreamSlot)] = []
         var failed = false
         var stop: ReadError?
         do {
@@ -94,29 +95,33 @@ extension Importer {
                 let slot = StreamSlot()
                 if let memberPlan = try planMember(memberFile, bundleID: bundleID, open: { () throws(ReadError) in try slot.take(path) },
                                                    digest: { (prefix) throws(ReadError) in try FileDigest(stream: stream, prefixSize: prefix) }) {
-                    plans[entry.dataOffset] = (memberFile, memberPlan, slot)
-                    order.append(entry.dataOffset)
+                    plans.append((entry.dataOffset, memberFile, memberPlan, slot))
                 }
             }
         } catch let error as ReadError {
             // The damage (or a member cut by it) ends the listing; what came before is read.
             stop = error
         }
-        if !order.isEmpty {
-            do {
-                let reader = TarReader(stream: try ByteSource.decodedStream(path: bundle.path, damage: damage), name: bundle.path)
-                while let entry = try reader.next(), !plans.isEmpty {
-                    guard let planned = plans.removeValue(forKey: entry.dataOffset) else { continue }
-                    planned.slot.put(try BundleMember.decodingIfCompressed(reader.memberStream(name: planned.file.path), name: planned.file.path))
-                    // After a failure the reader thread may have stopped anywhere in the
-                    // member: the rest of the bundle waits for the next run.
-                    try read(planned.file, planned.plan)
+        do {
+            var reader: TarReader?
+            for planned in plans.sorted(by: { $0.file.path < $1.file.path }) {
+                if reader == nil || reader!.position > planned.offset {
+                    reader = TarReader(stream: try ByteSource.decodedStream(path: bundle.path, damage: damage), name: bundle.path)
                 }
-            } catch let error as ReadError {
-                summary.filesFailed += 1
-                observer?.warning(error.description)
-                return true
+                guard let current = reader else { break }
+                while let entry = try current.next(), entry.dataOffset < planned.offset {}
+                guard current.position == planned.offset else {
+                    throw ReadError(path: planned.file.path, reason: "the bundle changed while it was read")
+                }
+                planned.slot.put(try BundleMember.decodingIfCompressed(current.memberStream(name: planned.file.path), name: planned.file.path))
+                // After a failure the reader thread may have stopped anywhere in the
+                // member: the rest of the bundle waits for the next run.
+                try read(planned.file, planned.plan)
             }
+        } catch let error as ReadError {
+            summary.filesFailed += 1
+            observer?.warning(error.description)
+            return true
         }
         if let stop {
             summary.filesFailed += 1

@@ -128,9 +128,10 @@ final class Importer {
             observer?.note(.skipped(file.path, sameBytesAs: nil))
             return nil
         }
-        let digest = try FileDigest(path: file.path, prefixSize: entry?.size)
+        var digest = try FileDigest(path: file.path, prefixSize: entry?.size)
         let copy = try ledger.completeCopy(size: digest.size, sha256: digest.sha256, otherThan: file.path)
         let decision = ImportPlan.decide(entry: entry, digest: digest, copy: copy, force: options.force)
+        if case .read = decision { digest.damage = try FileDigest.damage(path: file.path) }
         if case .read = decision, let bundle = try Bundle.detect(path: file.path) {
             // Its members are planned one by one; the bundle is only a container.
             return FileRead(input: .file(path: file.path, from: .start, csvHeader: nil, damage: nil), digest: digest, identity: identity,

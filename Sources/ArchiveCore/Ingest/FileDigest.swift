@@ -3,33 +3,37 @@ import Crypto
 /// The size and SHA-256 of a file's bytes, and optionally of a prefix of them: enough
 /// to tell an unchanged file, a grown one (same prefix) and a different one apart.
 ///
-/// A compressed file is hashed as it is on disk and decoded in the same pass, so that
-/// damage is known before a single record is imported: the import then stops where
-/// the bytes stop being known good (see `damage`).
+/// A compressed file is hashed as it is on disk; one that is to be read is decoded
+/// once beforehand (`damage(path:)`), so that damage is known before a single record
+/// is imported: the import then stops where the bytes stop being known good.
 public struct FileDigest: Equatable, Sendable {
     public let size: Int64
     public let sha256: [UInt8]
     /// SHA-256 of the first `prefixSize` bytes, when asked for and the file is longer.
     public let prefixSHA256: [UInt8]?
-    /// The damage found in a compressed file, nil when it decodes cleanly.
-    public let damage: ReadError?
+    /// The damage found in a compressed file (`damage(path:)`), nil when it decodes
+    /// cleanly or was not decoded.
+    public var damage: ReadError?
 
-    /// The digest of a file's bytes as they are on disk; a compressed file is decoded
-    /// too, to find damage.
+    /// The digest of a file's bytes as they are on disk (a compressed file undecoded:
+    /// an unchanged one is skipped without being decoded).
     public init(path: String, prefixSize: Int64? = nil) throws(ReadError) {
-        let hashing = HashingStream(try DescriptorStream(path: path), prefixSize: prefixSize)
-        let file = PeekableStream(hashing)
-        var damage: ReadError?
-        if let compression = Compression(magic: try file.peek(Compression.magicLength)) {
-            do {
-                _ = try compression.decoder(over: file, name: path).skip(Int64.max)
-            } catch where error.damage != nil {
-                damage = error
-            }
+        try self.init(stream: try DescriptorStream(path: path), prefixSize: prefixSize)
+    }
+
+    /// Decodes a compressed file to its end, before any of its records is read, and
+    /// returns the damage found (nil for a sound or uncompressed file): a gzip member's
+    /// CRC is checked only at its end, and what a decoder makes of damaged data must not
+    /// become articles.
+    public static func damage(path: String) throws(ReadError) -> ReadError? {
+        let file = PeekableStream(try DescriptorStream(path: path))
+        guard let compression = Compression(magic: try file.peek(Compression.magicLength)) else { return nil }
+        do {
+            _ = try compression.decoder(over: file, name: path).skip(Int64.max)
+        } catch where error.damage != nil {
+            return error
         }
-        _ = try file.skip(Int64.max)
-        (size, sha256, prefixSHA256) = hashing.result()
-        self.damage = damage
+        return nil
     }
 
     /// The digest of everything `stream` holds (a member of a bundle, decoded).
@@ -37,7 +41,6 @@ public struct FileDigest: Equatable, Sendable {
         let hashing = HashingStream(stream, prefixSize: prefixSize)
         _ = try hashing.skip(Int64.max)
         (size, sha256, prefixSHA256) = hashing.result()
-        damage = nil
     }
 }
 

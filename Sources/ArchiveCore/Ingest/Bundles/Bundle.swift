@@ -30,11 +30,6 @@ struct Bundle: Sendable {
         return inner.hasSuffix(".tar") || lower.hasSuffix(".zip") || [".tgz", ".tbz2", ".txz", ".tzst"].contains { lower.hasSuffix($0) }
     }
 
-    /// How members are read in order: zip and plain tar in name order, straight from
-    /// their place in the file; a compressed tar in the order stored, since going
-    /// back in it would mean decoding it again from the start.
-    var readsInNameOrder: Bool { compression == nil }
-
     /// The ledger path of a member: `BUNDLE!MEMBER`.
     func ledgerPath(of member: String) -> String { "\(path)!\(member)" }
 }
