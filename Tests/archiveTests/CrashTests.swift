@@ -342,7 +342,12 @@ struct CrashTests {
                 }
             }
             print("[crash-exact] \(killed.count) kills at exact moments: \(killed)")
-            #expect(killed.count >= 7, "the chosen moments came before the import ended")
+            // How much work is left for the later runs depends on how the two threads of
+            // each earlier run overlapped (chunks are indexed while the reader is busy),
+            // so a late moment may come after the end; every kind of moment must be hit.
+            let kinds = Set(moments.map(\.0))
+            #expect(Set(kinds.filter { kind in killed.contains { $0.hasPrefix(kind + " #") } }) == kinds,
+                    "each kind of moment came before the import ended: \(killed)")
             let last = try sandbox.archiveWithoutDB(["import"] + files + ["--db", work])
             #expect([0, 2].contains(last.status), "\(last)")
             let problems = try Self.health(sandbox, db: work) + ArchiveSnapshot.capture(sandbox, db: work).differences(from: reference)
