@@ -28,14 +28,11 @@ public final class ByteSource {
     /// compressed file is decoded from its start up to there; one found damaged
     /// (`FileDigest.damage`) ends with that damage where its good bytes end.
     public init(path: String, offset: Int64 = 0, damage: ReadError? = nil) throws(ReadError) {
-        let file = PeekableStream(try DescriptorStream(path: path))
-        let compression = Compression(magic: try file.peek(Compression.magicLength))
-        var stream: ByteStream
-        if let compression {
-            stream = compression.decoder(over: file, name: path)
-            if let damage { stream = TrustedPrefixStream(stream, damage: damage) }
-        } else {
-            stream = offset > 0 ? try DescriptorStream(path: path, offset: offset) : file
+        var (stream, compression) = try Compression.decoding(try DescriptorStream(path: path), name: path)
+        if compression == nil, offset > 0 {
+            stream = try DescriptorStream(path: path, offset: offset)
+        } else if let damage {
+            stream = TrustedPrefixStream(stream, damage: damage)
         }
         self.stream = stream
         self.name = path
@@ -56,10 +53,8 @@ public final class ByteSource {
     /// bytes it reads; compressed input is decoded.
     public convenience init(descriptor: Int32, name: String) throws(ReadError) {
         let input = DescriptorStream(descriptor: descriptor, name: name)
-        let peekable = PeekableStream(input)
-        let compression = Compression(magic: try peekable.peek(Compression.magicLength))
-        self.init(stream: compression.map { $0.decoder(over: peekable, name: name) } ?? peekable, name: name,
-                  descriptor: input, compression: compression)
+        let (stream, compression) = try Compression.decoding(input, name: name)
+        self.init(stream: stream, name: name, descriptor: input, compression: compression)
     }
 
     /// Reads `stream` from its start.

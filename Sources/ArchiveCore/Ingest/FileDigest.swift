@@ -26,10 +26,10 @@ public struct FileDigest: Equatable, Sendable {
     /// CRC is checked only at its end, and what a decoder makes of damaged data must not
     /// become articles.
     public static func damage(path: String) throws(ReadError) -> ReadError? {
-        let file = PeekableStream(try DescriptorStream(path: path))
-        guard let compression = Compression(magic: try file.peek(Compression.magicLength)) else { return nil }
+        let (decoded, compression) = try Compression.decoding(try DescriptorStream(path: path), name: path)
+        guard compression != nil else { return nil }
         do {
-            _ = try compression.decoder(over: file, name: path).skip(Int64.max)
+            _ = try decoded.skip(Int64.max)
         } catch where error.damage != nil {
             return error
         }

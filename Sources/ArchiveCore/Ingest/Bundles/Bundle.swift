@@ -85,8 +85,6 @@ struct BundleMember: Sendable {
     }
 
     static func decodingIfCompressed(_ stream: ByteStream, name: String) throws(ReadError) -> ByteStream {
-        let peekable = PeekableStream(stream)
-        guard let compression = Compression(magic: try peekable.peek(Compression.magicLength)) else { return peekable }
-        return compression.decoder(over: peekable, name: name)
+        try Compression.decoding(stream, name: name).stream
     }
 }

@@ -46,6 +46,14 @@ public enum Compression: String, Sendable, CaseIterable {
         return (name, nil)
     }
 
+    /// `stream`'s bytes decoded when its first bytes name a compression, as they are
+    /// otherwise; and which compression it was.
+    static func decoding(_ stream: ByteStream, name: String) throws(ReadError) -> (stream: ByteStream, compression: Compression?) {
+        let peekable = PeekableStream(stream)
+        guard let compression = Compression(magic: try peekable.peek(magicLength)) else { return (peekable, nil) }
+        return (compression.decoder(over: peekable, name: name), compression)
+    }
+
     /// A stream of the decoded bytes of `input`; `name` is the file named in errors.
     func decoder(over input: ByteStream, name: String) -> DecodingStream {
         let codec: StreamCodec
