@@ -48,6 +48,14 @@ install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/archive
 
+# The README's screenshots of `archive serve` (docs/screenshots/), taken by the browser
+# test in headless Chromium.
+.PHONY: screenshots
+screenshots: deps
+	@scripts/ensure-deps.sh test
+	$(SWIFT) build --build-tests
+	ARCHIVE_SCREENSHOTS=1 $(SWIFT) test --skip-build --filter BrowserTests
+
 # The readers' random-input property test, longer than in `make test`.
 FUZZ_ITERATIONS ?= 20000
 fuzz: deps

@@ -10,6 +10,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The system SQLite (Debian: libsqlite3-dev). FTS5 is checked at open.
@@ -47,10 +52,27 @@ let package = Package(
             ],
             plugins: ["EmbedMigrations"]
         ),
+        // `archive serve`: the web pages and JSON API over the façade (Hummingbird 2),
+        // kept out of ArchiveCore so that the library stays free of networking.
+        .target(
+            name: "ArchiveWeb",
+            dependencies: [
+                "ArchiveCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "archive",
             dependencies: [
                 "ArchiveCore",
+                "ArchiveWeb",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,5 +101,8 @@ let package = Package(
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "CSQLite"]),
         .testTarget(name: "ArchiveEvaluationTests", dependencies: ["ArchiveEvaluation", "SyntheticNews", "ArchiveCore"]),
         .testTarget(name: "archiveTests", dependencies: ["ArchiveCore"], exclude: ["Golden"]),
+        .testTarget(name: "ArchiveWebTests", dependencies: [
+            "ArchiveWeb", "ArchiveCore", .product(name: "Logging", package: "swift-log"),
+        ]),
     ]
 )

@@ -22,6 +22,7 @@ import report  # noqa: E402
 import schema  # noqa: E402
 from cjk import CJKBench  # noqa: E402
 from compressed import CompressedBench  # noqa: E402
+import web  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -307,6 +308,14 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         self.imports()
         self.search()
         self.export()
+        if not self.args.no_web:
+            # One common word of the corpus's queries, over HTTP: archive serve vs Datasette.
+            word = next((q["query"] for q in self.queries["queries"] if not q.get("raw") and " " not in q["query"]
+                         and "*" not in q["query"]), "council")
+            try:
+                self.results["web"] = web.run(self.archive, self.final_db, word, log)
+            except (RuntimeError, OSError, subprocess.CalledProcessError, AttributeError) as error:
+                log(f"web part failed, left out of the table: {error}")
         if not self.args.no_compressed:
             self.results["compressed"] = CompressedBench(self, log).run()
         if not self.args.no_cjk:
@@ -335,6 +344,7 @@ def main():
     parser.add_argument("--trigram-runs", type=int, default=3, help="runs of each query on the CJK trigram reference (default 3)")
     parser.add_argument("--no-cjk", action="store_true", help="leave out the CJK part")
     parser.add_argument("--no-compressed", action="store_true", help="leave out the compressed-dump part")
+    parser.add_argument("--no-web", action="store_true", help="leave out the HTTP part (archive serve vs Datasette)")
     args = parser.parse_args()
     if args.runs is None:
         args.runs = 3 if args.size == "quick" else 1

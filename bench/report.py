@@ -155,6 +155,9 @@ def render(results):
         f"{got_inc['near_duplicates']:,} (0) | {got_inc['inserted']:,} |")
     add("")
 
+    if "web" in results:
+        import web  # here, not at the top: bench.py puts this folder on the path
+        lines += web.render(results["web"])
     if "compressed" in results:
         import report_compressed  # here, not at the top: it takes its helpers from this module
         lines += report_compressed.render(results)

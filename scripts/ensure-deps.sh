@@ -2,7 +2,8 @@
 # Makes sure the system packages the build needs are present: pkg-config, the SQLite
 # development files (libsqlite3-dev on Debian) and the decompression libraries (zlib,
 # zstd, xz, bzip2). With the argument `test`, also the command-line compressors the
-# tests make their compressed dumps and bundles with. Installs them with apt-get when
+# tests make their compressed dumps and bundles with, and headless Chromium for the
+# web server's browser test. Installs them with apt-get when
 # running as root; otherwise prints the exact command and fails.
 set -euo pipefail
 
@@ -32,6 +33,7 @@ if [ "${1:-}" = test ]; then
     command -v zstd >/dev/null 2>&1 || missing+=(zstd)
     command -v zip >/dev/null 2>&1 || missing+=(zip)
     command -v tar >/dev/null 2>&1 || missing+=(tar)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

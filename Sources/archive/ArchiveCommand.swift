@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 
 @main
-struct ArchiveCommand: ParsableCommand {
-    static func main() {
+struct ArchiveCommand: AsyncParsableCommand {
+    static func main() async {
         // Past a file-size limit (ulimit -f) a write should fail and be reported, not
         // kill the process without a word.
         signal(SIGXFSZ, SIG_IGN)
-        self.main(nil)
+        await self.main(nil)
     }
 
     static let configuration = CommandConfiguration(
@@ -22,6 +22,6 @@ struct ArchiveCommand: ParsableCommand {
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
             SQLCommand.self, StatsCommand.self, DuplicatesCommand.self, DedupCommand.self,
-            CheckCommand.self, RepairCommand.self,
+            CheckCommand.self, RepairCommand.self, ServeCommand.self,
         ])
 }

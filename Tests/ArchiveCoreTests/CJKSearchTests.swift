@@ -151,7 +151,7 @@ struct CJKSearchTests {
         let db = try Self.archive(directory)
         let hits = try Self.hits(db, "地铁")
         #expect(hits.map(\.title) == [Self.title(6), Self.title(7)])
-        #expect(hits[0].rank < hits[1].rank)
+        #expect(hits[0].rank! < hits[1].rank!)
         #expect(try Self.titles(db, "地铁", since: "2024-04-15") == [Self.title(6)])
         #expect(try Self.titles(db, "地铁", tags: ["上海"]) == [Self.title(7)])
         #expect(try Self.titles(db, "交通", tags: ["교통"]).isEmpty)

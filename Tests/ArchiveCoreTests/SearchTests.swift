@@ -31,7 +31,7 @@ struct SearchTests {
         let db = try Self.fixture(directory)
         let hits = try Self.search(db, "harbour storm")
         #expect(hits.map(\.title) == ["Harbour storm damages boats", "Council budget approved"])
-        #expect(hits[0].rank < hits[1].rank)
+        #expect(hits[0].rank! < hits[1].rank!)
         #expect(hits[1].snippet.contains("**harbour** **storm**"))
         #expect(hits[0].tags == ["Weather", "Coast"])
         #expect(hits[0].published == "2024-03-01T08:00:00")

@@ -65,6 +65,24 @@ public final class Archive: Sendable {
         try read { try ArticleSearch(connection: $0).search(filter, limit: limit, offset: offset, marks: marks, reach: reach) }
     }
 
+    /// The newest articles a filter without a query covers (its query, if any, is
+    /// ignored), by date of publication, undated ones last: hits without a rank, whose
+    /// snippet is the start of the body.
+    public func newest(_ filter: ArticleFilter, limit: Int, offset: Int = 0) throws -> [SearchHit] {
+        try read { try NewestArticles(connection: $0).list(filter, limit: limit, offset: offset) }
+    }
+
+    /// The most frequent tags (at most `tagLimit`) and every year among the articles a
+    /// filter covers, each with how many of them it holds.
+    public func facets(_ filter: ArticleFilter, tagLimit: Int = 20) throws -> SearchFacets {
+        try read { try FacetQuery(connection: $0).facets(filter, tagLimit: tagLimit) }
+    }
+
+    /// How many articles were published in each month, oldest first (undated ones left out).
+    public func articlesPerMonth() throws -> [PeriodCount] {
+        try read { try FacetQuery(connection: $0).articlesPerMonth() }
+    }
+
     /// How many articles a filter covers.
     public func count(_ filter: ArticleFilter) throws -> Int {
         try read { try ArticleSearch(connection: $0).count(filter) }
@@ -98,9 +116,12 @@ public final class Archive: Sendable {
     }
 
     /// Runs one statement of the user's that cannot write: `columns` gets the column
-    /// names, then `row` each row. Refused statements throw `SQLRefusal`.
-    public func readOnlySQL(_ sql: String, columns: ([String]) throws -> Void, row: ([SQLValue]) throws -> Void) throws {
-        try read { try ReadOnlySQL(connection: $0).run(sql, header: columns, row: row) }
+    /// names, then `row` each row. Refused statements throw `SQLRefusal`. With a
+    /// `timeLimit`, a statement still running then is stopped and `SQLTimeLimitExceeded`
+    /// thrown: a runaway query gives its connection back instead of holding it forever.
+    public func readOnlySQL(_ sql: String, timeLimit: Duration? = nil, columns: ([String]) throws -> Void,
+                            row: ([SQLValue]) throws -> Void) throws {
+        try read { try ReadOnlySQL(connection: $0).run(sql, timeLimit: timeLimit, header: columns, row: row) }
     }
 
     /// How many of the newest articles are not in the full-text index yet: an import is

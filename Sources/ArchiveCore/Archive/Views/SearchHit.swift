@@ -6,8 +6,9 @@ public struct SearchHit: Equatable, Sendable, Encodable {
     public var tags: [String]
     /// A passage of the body around the matches, the matches between the marks.
     public var snippet: String
-    /// bm25 with the title weighted above the body: smaller is better.
-    public var rank: Double
+    /// bm25 with the title weighted above the body: smaller is better. nil for an
+    /// article listed without a query (the newest articles), which nothing ranked.
+    public var rank: Double?
     public var url: String?
     public var source: String?
     public var authors: [String] = []
@@ -18,10 +19,24 @@ public struct SearchHit: Equatable, Sendable, Encodable {
         case id, title, published, tags, snippet, rank, url, source, authors
     }
 
+    /// Every key is written, a missing value as null (the README's objects have them all).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(published, forKey: .published)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(snippet, forKey: .snippet)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(url, forKey: .url)
+        try c.encode(source, forKey: .source)
+        try c.encode(authors, forKey: .authors)
+    }
+
     /// The CSV columns of a hit, in order, and the row of this one.
     public static let csvColumns = CodingKeys.allCases.map(\.rawValue)
     public var csvRow: [String?] {
-        [String(id), title, published, Tags.join(tags), snippet, "\(rank)", url, source, Authors.join(authors)]
+        [String(id), title, published, Tags.join(tags), snippet, rank.map { "\($0)" }, url, source, Authors.join(authors)]
     }
 }
 

@@ -22,6 +22,8 @@ final class Connection {
     private var isClosed = false
     /// The object an installed authorizer calls back into, kept alive with the handle.
     var authorizer: AnyObject?
+    /// The object an installed progress handler calls back into (`StatementDeadline`).
+    var progressObserver: AnyObject?
 
     init(path: String, access: Access = .readWriteCreate) throws(SQLiteError) {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE

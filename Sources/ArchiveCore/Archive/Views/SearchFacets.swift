@@ -1,0 +1,24 @@
+/// How the articles a filter covers spread over tags and years: what a search page
+/// offers as the next filter, each with how many articles it would leave.
+public struct SearchFacets: Equatable, Sendable, Encodable {
+    /// The most frequent tags first (the same article counts once per tag).
+    public var tags: [ArchiveStats.TagCount]
+    /// Years of publication, newest first; undated articles are in none.
+    public var years: [PeriodCount]
+
+    public init(tags: [ArchiveStats.TagCount], years: [PeriodCount]) {
+        self.tags = tags
+        self.years = years
+    }
+}
+
+/// Articles published in one period: a year (`2024`) or a month (`2024-03`).
+public struct PeriodCount: Equatable, Sendable, Encodable {
+    public var period: String
+    public var count: Int
+
+    public init(period: String, count: Int) {
+        self.period = period
+        self.count = count
+    }
+}
