@@ -20,6 +20,7 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product archive $(RELEASE_FLAGS)
+	$(SWIFT) build -c release --product archive-serve $(RELEASE_FLAGS)
 
 # The end-to-end tests run the debug binary, so it is built first.
 test: deps
@@ -47,6 +48,7 @@ demo: release
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/archive
+	install -m 0755 $(RELEASE_BIN)-serve $(DESTDIR)$(PREFIX)/bin/archive-serve
 
 # The README's screenshots of `archive serve` (docs/screenshots/), taken by the browser
 # test in headless Chromium.
@@ -93,6 +95,7 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: deps
 	$(SWIFT) build -c release --product archive $(RELEASE_FLAGS) $(BENCH_BUILD_FLAGS)
+	$(SWIFT) build -c release --product archive-serve $(RELEASE_FLAGS) $(BENCH_BUILD_FLAGS)
 	$(SWIFT) build -c release --product archive-bench $(RELEASE_FLAGS) $(BENCH_BUILD_FLAGS)
 	bin="$$($(SWIFT) build -c release $(RELEASE_FLAGS) $(BENCH_BUILD_FLAGS) --show-bin-path)"; \
 	python3 bench/bench.py --size $(BENCH_SIZE) --seed $(BENCH_SEED) \

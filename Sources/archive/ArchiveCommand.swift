@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 
 @main
-struct ArchiveCommand: AsyncParsableCommand {
-    static func main() async {
+struct ArchiveCommand: ParsableCommand {
+    static func main() {
         // Past a file-size limit (ulimit -f) a write should fail and be reported, not
         // kill the process without a word.
         signal(SIGXFSZ, SIG_IGN)
-        await self.main(nil)
+        self.main(nil)
     }
 
     static let configuration = CommandConfiguration(
@@ -22,6 +22,6 @@ struct ArchiveCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
             SQLCommand.self, StatsCommand.self, DuplicatesCommand.self, DedupCommand.self,
-            CheckCommand.self, RepairCommand.self, ServeCommand.self,
+            CheckCommand.self, RepairCommand.self, ServeLauncher.self,
         ])
 }

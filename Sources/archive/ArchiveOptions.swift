@@ -7,9 +7,7 @@ struct ArchiveOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The archive file (default: $ARCHIVE_DB, else ./archive.db).", valueName: "path"))
     var db: String?
 
-    var path: String {
-        db ?? ProcessInfo.processInfo.environment["ARCHIVE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "archive.db"
-    }
+    var path: String { Archive.path(given: db) }
 
     func open(_ mode: Archive.Mode) throws -> Archive {
         try Archive(path: path, mode: mode)

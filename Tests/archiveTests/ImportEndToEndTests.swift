@@ -88,6 +88,26 @@ struct ImportEndToEndTests {
         }
     }
 
+    @Test("archive serve runs archive-serve: it serves the archive on a free port, stops on SIGTERM, and refuses a public address without a token")
+    func serveLauncher() throws {
+        try withSandbox { sandbox in
+            let dump = try sandbox.copySample()
+            #expect(try sandbox.archive("import", dump).status == 0)
+            let refused = try sandbox.archive("serve", "--host", "0.0.0.0")
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stderr.contains("refusing to listen on 0.0.0.0 without a token"), "\(refused)")
+            let server = try BackgroundArchive(["serve", "--db", sandbox.db, "--port", "0"], in: sandbox, name: "serve")
+            #expect(server.waitForStandardError(containing: "serving "))
+            let log = String(decoding: (try? Data(contentsOf: sandbox.directory.appendingPathComponent(".err-serve"))) ?? Data(), as: UTF8.self)
+            let address = try #require(log.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("http://127.0.0.1:") })
+            let health = try Data(contentsOf: URL(string: address + "healthz")!)
+            #expect(String(decoding: health, as: UTF8.self) == "ok")
+            kill(server.process.processIdentifier, SIGTERM)
+            let ended = server.finish()
+            #expect(ended.status == 0, "\(ended)")
+        }
+    }
+
     @Test("the plain summary is one line on stdout")
     func plainSummaryIsOneLine() throws {
         try withSandbox { sandbox in

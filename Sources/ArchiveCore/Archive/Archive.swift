@@ -37,6 +37,12 @@ public final class Archive: Sendable {
 
     public func close() { connections.close() }
 
+    /// The archive a command works on: `--db`, else $ARCHIVE_DB, else ./archive.db.
+    /// Every front end (`archive`, `archive-serve`) resolves it so.
+    public static func path(given db: String?) -> String {
+        db ?? ProcessInfo.processInfo.environment["ARCHIVE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "archive.db"
+    }
+
     /// The first connection, for code that holds the archive on one thread (tests).
     var connection: Connection { connections.primary }
 
