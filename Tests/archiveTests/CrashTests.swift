@@ -244,26 +244,7 @@ struct CrashTests {
             let reference = try ArchiveSnapshot.capture(sandbox, db: ref)
             #expect(reference.tables["files"]?.first?.contains("\"duplicates\":2") == true, "\(reference.tables["files"] ?? [])")
 
-            let work = sandbox.path("work.db")
-            let hold = try HoldPoint(in: sandbox, name: "commit")
-            var kills = 0
-            for commit in 1...50 {
-                ArchiveFiles.remove(work)
-                let child = try BackgroundArchive(["import", dump, "--db", work], environment: knobs.merging(hold.environment("after-commit#\(commit)")) { $1 },
-                                                  in: sandbox, name: "commit-\(commit)")
-                guard hold.waitUntilHeld(child) else {
-                    // It ran to its end: every commit it makes has been tried.
-                    let result = child.finish()
-                    #expect(result.status == 0, "\(result)")
-                    break
-                }
-                #expect(hold.kill(child), "killed while held after commit \(commit)")
-                kills += 1
-                let rerun = try sandbox.archiveWithoutDB(["import", dump, "--db", work], environment: knobs)
-                #expect(rerun.status == 0, "\(rerun)")
-                let problems = try Self.health(sandbox, db: work) + ArchiveSnapshot.capture(sandbox, db: work).differences(from: reference)
-                #expect(problems == [], "killed right after commit \(commit) of \(dump)")
-            }
+            let kills = try Self.killAfterEachCommit(sandbox, dump, knobs: knobs, reference: reference)
             // Seven records, one commit each at most (the cut-short one commits with the end).
             #expect(kills >= 6, "\(kills) commits to kill after")
         }
@@ -286,27 +267,36 @@ struct CrashTests {
             let ref = sandbox.path("ref.db")
             _ = try Self.timed(sandbox, ["import", dump, "--db", ref], environment: knobs)
             let reference = try ArchiveSnapshot.capture(sandbox, db: ref)
-            let work = sandbox.path("work.db")
-            let hold = try HoldPoint(in: sandbox, name: "commit")
-            var kills = 0
-            for commit in 1...60 {
-                ArchiveFiles.remove(work)
-                let child = try BackgroundArchive(["import", dump, "--db", work], environment: knobs.merging(hold.environment("after-commit#\(commit)")) { $1 },
-                                                  in: sandbox, name: "commit-\(commit)")
-                guard hold.waitUntilHeld(child) else {
-                    let result = child.finish()
-                    #expect(result.status == 0, "\(result)")
-                    break
-                }
-                #expect(hold.kill(child), "killed while held after commit \(commit)")
-                kills += 1
-                let rerun = try sandbox.archiveWithoutDB(["import", dump, "--db", work], environment: knobs)
-                #expect(rerun.status == 0, "\(rerun)")
-                let problems = try Self.health(sandbox, db: work) + ArchiveSnapshot.capture(sandbox, db: work).differences(from: reference)
-                #expect(problems == [], "killed right after commit \(commit) of \(input)")
-            }
+            let kills = try Self.killAfterEachCommit(sandbox, dump, knobs: knobs, reference: reference)
             #expect(kills >= (input.hasSuffix(".tgz") ? 18 : 6), "\(kills) commits to kill after")
         }
+    }
+
+    /// Imports `dump` again and again, killed right after its first commit, then its
+    /// second, and so on until a run ends by itself; after each kill a rerun must give
+    /// `reference` and a healthy archive. Returns how many runs were killed.
+    static func killAfterEachCommit(_ sandbox: Sandbox, _ dump: String, knobs: [String: String], reference: ArchiveSnapshot) throws -> Int {
+        let work = sandbox.path("work.db")
+        let hold = try HoldPoint(in: sandbox, name: "commit")
+        var kills = 0
+        for commit in 1...80 {
+            ArchiveFiles.remove(work)
+            let child = try BackgroundArchive(["import", dump, "--db", work], environment: knobs.merging(hold.environment("after-commit#\(commit)")) { $1 },
+                                              in: sandbox, name: "commit-\(commit)")
+            guard hold.waitUntilHeld(child) else {
+                // It ran to its end: every commit it makes has been tried.
+                let result = child.finish()
+                #expect(result.status == 0, "\(result)")
+                break
+            }
+            #expect(hold.kill(child), "killed while held after commit \(commit)")
+            kills += 1
+            let rerun = try sandbox.archiveWithoutDB(["import", dump, "--db", work], environment: knobs)
+            #expect(rerun.status == 0, "\(rerun)")
+            let problems = try health(sandbox, db: work) + ArchiveSnapshot.capture(sandbox, db: work).differences(from: reference)
+            #expect(problems == [], "killed right after commit \(commit) of \(dump)")
+        }
+        return kills
     }
 
     @Test("killed at exact moments (gdb): writing a commit to the log, storing articles mid-batch, indexing for full-text search, advancing the ledger",
