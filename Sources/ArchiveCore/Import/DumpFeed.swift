@@ -8,8 +8,10 @@ import Glibc
 /// touches the database.
 struct DumpFeed: Sendable {
     enum Input: Sendable {
-        /// `damage`: a compressed file found damaged, read only as far as it is good.
-        case file(path: String, from: InputPosition, csvHeader: CSVHeader?, damage: ReadError?)
+        /// A compressed file is decoded once before its records are read, here on the
+        /// reader thread while the writer indexes what came before, and read only as far
+        /// as its bytes are known good (`FileDigest.damage`).
+        case file(path: String, from: InputPosition, csvHeader: CSVHeader?)
         case standardInput
         /// A member of a bundle, opened on the reader thread by `open`, read from its
         /// start up to `from` (its format, encoding and CSV header are judged there).
@@ -66,8 +68,8 @@ struct DumpFeed: Sendable {
             var line = 1
             var header: CSVHeader?
             switch input {
-            case .file(let path, let from, let csvHeader, let damage):
-                source = try ByteSource(path: path, offset: from.offset, damage: damage)
+            case .file(let path, let from, let csvHeader):
+                source = try ByteSource(path: path, offset: from.offset, damage: try FileDigest.damage(path: path))
                 line = from.line
                 header = csvHeader
             case .standardInput:
@@ -79,7 +81,7 @@ struct DumpFeed: Sendable {
             // Judged from the start of the file, wherever reading resumes, so a resumed
             // import reads the rest exactly as an uninterrupted one would.
             let sample: ByteSource
-            if case .file(let path, let from, _, _) = input, from.offset > 0 {
+            if case .file(let path, let from, _) = input, from.offset > 0 {
                 sample = try ByteSource(path: path)
             } else {
                 sample = source
@@ -125,7 +127,7 @@ struct DumpFeed: Sendable {
 
     private var inputName: String {
         switch input {
-        case .file(let path, _, _, _): return path
+        case .file(let path, _, _): return path
         case .stream(let name, _, _): return name
         case .standardInput: return "-"
         }

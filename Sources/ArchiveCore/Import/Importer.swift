@@ -131,17 +131,18 @@ final class Importer {
         var digest = try FileDigest(path: file.path, prefixSize: entry?.size)
         let copy = try ledger.completeCopy(size: digest.size, sha256: digest.sha256, otherThan: file.path)
         let decision = ImportPlan.decide(entry: entry, digest: digest, copy: copy, force: options.force)
-        if case .read = decision { digest.damage = try FileDigest.damage(path: file.path) }
         if case .read = decision, let bundle = try Bundle.detect(path: file.path) {
+            // A compressed tar is read only as far as its bytes are known good.
+            if bundle.compression != nil { digest.damage = try FileDigest.damage(path: file.path) }
             // Its members are planned one by one; the bundle is only a container.
-            return FileRead(input: .file(path: file.path, from: .start, csvHeader: nil, damage: nil), digest: digest, identity: identity,
+            return FileRead(input: .file(path: file.path, from: .start, csvHeader: nil), digest: digest, identity: identity,
                             bundle: bundle)
         }
         guard let start = announce(decision, path: file.path) else { return nil }
         let format = try file.format ?? DumpFeed.sniff(try ByteSource(path: file.path))
         // A CSV read from the middle still needs the names in its header row.
         let header = format == .csv && start.offset > 0 ? try CSVDumpReader.readHeader(source: try ByteSource(path: file.path)) : nil
-        return FileRead(input: .file(path: file.path, from: start, csvHeader: header, damage: digest.damage), format: format, start: start,
+        return FileRead(input: .file(path: file.path, from: start, csvHeader: header), format: format, start: start,
                         digest: digest, identity: identity)
     }
 
