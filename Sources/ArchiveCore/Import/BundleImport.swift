@@ -46,14 +46,7 @@ extension Importer {
                 listing = error
             }
         }
-        var failed = false
-        defer {
-            if let listing {
-                summary.filesFailed += 1
-                observer?.warning(listing.description)
-            }
-        }
-        if listing != nil { failed = true }
+        var failed = listing != nil
         for (member, refusal) in members.sorted(by: { $0.member.name < $1.member.name }) {
             let path = bundle.ledgerPath(of: member.name)
             guard accept(path, refusal) else { failed = failed || refusal.map(Self.isFailure) == true; continue }
@@ -65,12 +58,19 @@ extension Importer {
                 else { continue }
                 try read(memberFile, memberPlan)
             } catch let error as ReadError {
-                summary.filesFailed += 1
-                observer?.warning(error.description)
+                reportFailure(error)
                 failed = true
             }
         }
+        // What cut the listing short, said after the members before it were read.
+        if let listing { reportFailure(listing) }
         return failed
+    }
+
+    /// A member or the bundle could not be read: said, and counted as a failed file.
+    private func reportFailure(_ error: ReadError) {
+        summary.filesFailed += 1
+        observer?.warning(error.description)
     }
 
     /// A compressed tar, which can only be read forward: decoded once to hash every
@@ -119,13 +119,11 @@ extension Importer {
                 try read(planned.file, planned.plan)
             }
         } catch let error as ReadError {
-            summary.filesFailed += 1
-            observer?.warning(error.description)
+            reportFailure(error)
             return true
         }
         if let stop {
-            summary.filesFailed += 1
-            observer?.warning(stop.description)
+            reportFailure(stop)
             return true
         }
         return failed
