@@ -8,10 +8,10 @@ import Glibc
 /// touches the database.
 struct DumpFeed: Sendable {
     enum Input: Sendable {
-        /// A compressed file is decoded once before its records are read, here on the
-        /// reader thread while the writer indexes what came before, and read only as far
-        /// as its bytes are known good (`FileDigest.damage`).
-        case file(path: String, from: InputPosition, csvHeader: CSVHeader?)
+        /// A compressed file is decoded once, as its records are read; each batch says
+        /// how far its checks have passed (`Batch.verified`). `damage`: found by an
+        /// earlier read, which this one stops short of.
+        case file(path: String, from: InputPosition, csvHeader: CSVHeader?, damage: ReadError? = nil)
         case standardInput
         /// A member of a bundle, opened on the reader thread by `open`, read from its
         /// start up to `from` (its format, encoding and CSV header are judged there).
@@ -68,8 +68,8 @@ struct DumpFeed: Sendable {
             var line = 1
             var header: CSVHeader?
             switch input {
-            case .file(let path, let from, let csvHeader):
-                source = try ByteSource(path: path, offset: from.offset, damage: try FileDigest.damage(path: path))
+            case .file(let path, let from, let csvHeader, let damage):
+                source = try ByteSource(path: path, offset: from.offset, damage: damage)
                 line = from.line
                 header = csvHeader
             case .standardInput:
@@ -81,7 +81,7 @@ struct DumpFeed: Sendable {
             // Judged from the start of the file, wherever reading resumes, so a resumed
             // import reads the rest exactly as an uninterrupted one would.
             let sample: ByteSource
-            if case .file(let path, let from, _) = input, from.offset > 0 {
+            if case .file(let path, let from, _, _) = input, from.offset > 0 {
                 sample = try ByteSource(path: path)
             } else {
                 sample = source
@@ -109,12 +109,14 @@ struct DumpFeed: Sendable {
             while let event = try reader.next() {
                 batch.add(Self.prepare(event, nearDuplicates: nearDuplicates, futureAfter: futureAfter, titleFromBody: fields.titleFromBody))
                 batch.offset = source.offset
+                batch.verified = source.verifiedOffset
                 if batch.records >= batchRecords || batch.bytes >= batchBytes {
                     guard channel.send(.batch(batch)) else { return }
                     batch = Batch()
                 }
             }
             batch.offset = source.offset
+            batch.verified = source.verifiedOffset
             if batch.records > 0, !channel.send(.batch(batch)) { return }
             channel.send(.finished(End(offset: source.offset, bytesRead: source.bytesRead, sha256: source.sha256)))
         } catch let error as ReadError {
@@ -127,7 +129,7 @@ struct DumpFeed: Sendable {
 
     private var inputName: String {
         switch input {
-        case .file(let path, _, _): return path
+        case .file(let path, _, _, _): return path
         case .stream(let name, _, _): return name
         case .standardInput: return "-"
         }
@@ -172,6 +174,9 @@ struct DumpFeed: Sendable {
         var bytes: Int64 = 0
         /// How far the input had been read when the batch was cut, for progress.
         var offset: Int64 = 0
+        /// How far the input was known good when the batch was cut
+        /// (`ByteSource.verifiedOffset`): records ending beyond it must not commit yet.
+        var verified: Int64 = .max
 
         mutating func add(_ item: Prepared) {
             items.append(item)

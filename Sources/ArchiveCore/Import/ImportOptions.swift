@@ -9,6 +9,10 @@ public struct ImportOptions: Sendable {
     /// whichever comes first: large transactions make fewer, larger index segments.
     public var commitRecords = 20_000
     public var commitBytes: Int64 = 64 << 20
+    /// A compressed file's records commit only once the checksum of the member they
+    /// came from has been checked; a member that grows this large (decoded) without one
+    /// is checked by a decode of the whole file of its own, so transactions stay bounded.
+    public var uncheckedBytes: Int64 = 256 << 20
     /// Records the reader hands over at a time (memory stays small).
     public var feedRecords = 500
     /// Articles indexed for full-text search at a time while the reader is busy.

@@ -103,6 +103,21 @@ final class Importer {
         var bundle: Bundle?
         /// The ledger row of the bundle a member is read from.
         var bundleID: Int64?
+
+        /// The same file read again from `start`, which was committed, stopping short of
+        /// `damage`: what a read that met the damage wrote after `start` was rolled back.
+        func reading(from start: InputPosition, upTo damage: ReadError, csvHeader: CSVHeader?) -> FileRead? {
+            guard case .file(let path, _, _, nil) = input else { return nil }
+            var again = self
+            again.input = .file(path: path, from: start, csvHeader: csvHeader, damage: damage)
+            again.start = start
+            return again
+        }
+
+        var isRereading: Bool {
+            if case .file(_, _, _, .some) = input { return true }
+            return false
+        }
     }
 
     private func importFile(_ file: DumpFile) throws {
@@ -140,10 +155,15 @@ final class Importer {
         }
         guard let start = announce(decision, path: file.path) else { return nil }
         let format = try file.format ?? DumpFeed.sniff(try ByteSource(path: file.path))
-        // A CSV read from the middle still needs the names in its header row.
-        let header = format == .csv && start.offset > 0 ? try CSVDumpReader.readHeader(source: try ByteSource(path: file.path)) : nil
+        let header = try csvHeader(path: file.path, format: format, start: start)
         return FileRead(input: .file(path: file.path, from: start, csvHeader: header), format: format, start: start,
                         digest: digest, identity: identity)
+    }
+
+    /// A CSV read from the middle still needs the names in its header row.
+    private func csvHeader(path: String, format: DumpFormat?, start: InputPosition) throws -> CSVHeader? {
+        guard format == .csv, start.offset > 0 else { return nil }
+        return try CSVDumpReader.readHeader(source: try ByteSource(path: path))
     }
 
     /// Tells the user what the plan for a file is; returns where to start reading, nil
@@ -190,18 +210,29 @@ final class Importer {
                                      size: digest?.size ?? 0, sha256: digest?.sha256 ?? [], identity: plan.identity,
                                      resume: start, now: now)
                 }
-                pending = PendingCommit(file: file, fileID: fileID, rereading: start, reached: start)
-                summary.files += 1
+                pending = PendingCommit(file: file, fileID: fileID, rereading: start, reached: start, committed: start, verified: start.offset)
+                if !plan.isRereading { summary.files += 1 }
             case .batch(let batch):
                 guard var current = pending else { continue }
                 if !connection.isInTransaction { try connection.begin() }
                 try write(batch, into: &current)
+                current.verified = max(current.verified, batch.verified)
                 // A record cut short at the end of the input is read again by the next run
                 // (its resume point is its start): it commits only with the file's complete
                 // mark, or a kill in between would count it twice.
                 let endsCutShort = batch.items.last.map { !$0.span.isComplete } ?? false
                 if !endsCutShort, current.counts.records + current.indexed >= options.commitRecords || current.bytes >= options.commitBytes {
-                    try commit(&current)
+                    if current.reached.offset > current.verified, current.bytes >= options.uncheckedBytes {
+                        // A member too large to hold uncommitted: its file is checked now,
+                        // by a decode of its own.
+                        if let damage = try untrusted(&current, failure: nil, path: file.path) {
+                            pending = current
+                            let again = try rollBack(&pending, plan, upTo: damage)
+                            channel.close()
+                            return try read(file, again)
+                        }
+                    }
+                    if current.reached.offset <= current.verified { try commit(&current) }
                 }
                 pending = current
                 observer?.progress(current.adding(to: summary), file: file.path, fileBytesDone: batch.offset, fileBytesTotal: total)
@@ -226,6 +257,10 @@ final class Importer {
             case .note(let message):
                 observer?.note(message)
             case .failed(let error):
+                if var current = pending, let damage = try untrusted(&current, failure: error, path: file.path) {
+                    let again = try rollBack(&pending, plan, upTo: damage)
+                    return try read(file, again)
+                }
                 // What was read before the failure is kept; the ledger says where to resume,
                 // and import_errors where and why reading stopped.
                 if var current = pending {
@@ -239,6 +274,36 @@ final class Importer {
                 throw error
             }
         }
+    }
+
+    /// Settles how far the records written are known good when some end beyond the
+    /// last check the decoder passed: `failure` says where the file is damaged, or a
+    /// decode of the whole file does. Returns the damage when records written lie beyond
+    /// it (they must be rolled back); nil when every record written may commit.
+    private func untrusted(_ current: inout PendingCommit, failure: ReadError?, path: String) throws -> ReadError? {
+        guard current.reached.offset > current.verified else { return nil }
+        guard let damage = failure?.damage != nil ? failure : try FileDigest.damage(path: path),
+              let trusted = damage.damage?.trustedLength
+        else {
+            current.verified = .max
+            return nil
+        }
+        current.verified = trusted
+        return current.reached.offset > trusted ? damage : nil
+    }
+
+    /// Rolls back what this read wrote since its last commit (records decoded from a
+    /// damaged member among them); returns how to read the file again from there, up
+    /// to the damage.
+    private func rollBack(_ pending: inout PendingCommit?, _ plan: FileRead, upTo damage: ReadError) throws -> FileRead {
+        guard let current = pending, case .file(let path, _, _, _) = plan.input,
+              let again = plan.reading(from: current.committed, upTo: damage,
+                                       csvHeader: try csvHeader(path: path, format: plan.format, start: current.committed))
+        else { throw damage }
+        connection.rollback()
+        pending = nil
+        try nearIndex?.forgetUncommitted()
+        return again
     }
 
     /// The next message from the reader. While none is waiting, the writer is free:
@@ -269,6 +334,11 @@ final class Importer {
         var resume: InputPosition?
         /// Where the records read so far end, committed or not.
         var reached: InputPosition
+        /// Where the last commit left the file (where this read started, before one).
+        var committed: InputPosition
+        /// How far the file's bytes are known good (`DumpFeed.Batch.verified`): records
+        /// beyond it are written but wait for the check before they commit.
+        var verified: Int64
         /// What to tell the user once committed: warnings and record errors, in order.
         var messages: [String] = []
         var warnings = 0
@@ -345,6 +415,7 @@ final class Importer {
         pending.warnings = 0
         pending.bytes = 0
         pending.indexed = 0
+        if let resume = pending.resume { pending.committed = resume }
         pending.resume = nil
     }
 }

@@ -15,6 +15,9 @@ public final class ByteSource {
     private let descriptor: DescriptorStream?
     /// How the bytes were compressed, nil when they were not.
     public let compression: Compression?
+    /// The decoder of a compressed file opened by path, whose checks say how far its
+    /// bytes are known good (`verifiedOffset`).
+    private let decoder: DecodingStream?
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
@@ -25,19 +28,22 @@ public final class ByteSource {
     static let chunkSize = 1 << 20
 
     /// Opens `path` for reading, positioned at `offset` of its decoded bytes. A
-    /// compressed file is decoded from its start up to there; one found damaged
-    /// (`FileDigest.damage`) ends with that damage where its good bytes end.
+    /// compressed file is decoded from its start up to there; one known to be damaged
+    /// (`damage`) ends with that damage where its good bytes end.
     public init(path: String, offset: Int64 = 0, damage: ReadError? = nil) throws(ReadError) {
         var (stream, compression) = try Compression.decoding(try DescriptorStream(path: path), name: path)
+        var decoder = stream as? DecodingStream
         if compression == nil, offset > 0 {
             stream = try DescriptorStream(path: path, offset: offset)
         } else if let damage {
             stream = TrustedPrefixStream(stream, damage: damage)
+            decoder = nil
         }
         self.stream = stream
         self.name = path
         self.descriptor = nil
         self.compression = compression
+        self.decoder = decoder
         self.offset = 0
         self.buffer = [UInt8](repeating: 0, count: Self.chunkSize)
         if compression == nil { self.offset = offset } else { try advance(to: offset) }
@@ -63,9 +69,16 @@ public final class ByteSource {
         self.name = name
         self.descriptor = descriptor
         self.compression = compression
+        self.decoder = nil
         self.offset = 0
         self.buffer = [UInt8](repeating: 0, count: Self.chunkSize)
     }
+
+    /// How far the decoded bytes are known good: a gzip member's CRC (a zstd frame's
+    /// checksum, ...) is checked only at its end, so the bytes of the member being
+    /// decoded are not, yet. Only a compressed file opened by path counts this (it alone
+    /// can be read again if a check fails); everything else is taken as it comes.
+    var verifiedOffset: Int64 { decoder?.memberStart ?? .max }
 
     /// Bytes available without another read.
     var available: Int { end - start }

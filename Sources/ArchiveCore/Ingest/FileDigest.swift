@@ -3,9 +3,9 @@ import Crypto
 /// The size and SHA-256 of a file's bytes, and optionally of a prefix of them: enough
 /// to tell an unchanged file, a grown one (same prefix) and a different one apart.
 ///
-/// A compressed file is hashed as it is on disk; one that is to be read is decoded
-/// once beforehand (`damage(path:)`), so that damage is known before a single record
-/// is imported: the import then stops where the bytes stop being known good.
+/// A compressed file is hashed as it is on disk, undecoded. `damage(path:)` decodes one
+/// to its end when its damage must be known before its records commit: a compressed
+/// tar before its members are read, or a member too large to hold uncommitted.
 public struct FileDigest: Equatable, Sendable {
     public let size: Int64
     public let sha256: [UInt8]
@@ -21,10 +21,9 @@ public struct FileDigest: Equatable, Sendable {
         try self.init(stream: try DescriptorStream(path: path), prefixSize: prefixSize)
     }
 
-    /// Decodes a compressed file to its end, before any of its records is read, and
-    /// returns the damage found (nil for a sound or uncompressed file): a gzip member's
-    /// CRC is checked only at its end, and what a decoder makes of damaged data must not
-    /// become articles.
+    /// Decodes a compressed file to its end and returns the damage found (nil for a
+    /// sound or uncompressed file): a gzip member's CRC is checked only at its end, and
+    /// what a decoder makes of damaged data must not become articles.
     public static func damage(path: String) throws(ReadError) -> ReadError? {
         let (decoded, compression) = try Compression.decoding(try DescriptorStream(path: path), name: path)
         guard compression != nil else { return nil }

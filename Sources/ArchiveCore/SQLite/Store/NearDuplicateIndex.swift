@@ -56,6 +56,16 @@ final class NearDuplicateIndex {
         filter = try Self.loadFilter(connection, expectedKeys: expectedArticles * (CandidateKeys.bandCount + 1))
     }
 
+    /// After a rollback: the ids of articles rolled back will be given to others, so
+    /// the shingles remembered under them go, and the count of recent keys is read
+    /// again. Their keys stay in the Bloom filter, where they only cost a lookup.
+    func forgetUncommitted() throws {
+        shingleCache = [:]
+        shingleCacheOrder = []
+        shingleCacheNext = 0
+        recentKeys = try connection.scalarInt("SELECT count(*) FROM near_keys_recent")
+    }
+
     /// Checks `article` (already stored as `id`) against the archive and files it. When
     /// it matches versions of several stories (a copy that arrived before its original
     /// founded a story of its own), those stories are one: they are merged.
