@@ -7,7 +7,9 @@ public struct ServeConfiguration: Sendable {
     public var token: String?
     public var sqlTimeLimit: Duration
     public var sqlPageRows: Int
-    /// A connection that sends nothing for this long is closed (slow or idle clients).
+    /// A connection that sends nothing for this long is closed (slow or idle clients),
+    /// and a streamed body (an export) that the client takes nothing of for this long
+    /// is given up, so that slow readers cannot hold every worker thread.
     public var idleTimeout: Duration
     /// Threads that run the archive's calls: as many as the archive lends readers.
     public var workerThreads: Int

@@ -31,7 +31,8 @@ public final class WebServer: Sendable {
     public func run(handlingSignals: Bool, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let workers = ArchiveWorkers(archive: archive, threads: configuration.workerThreads)
         let site = Site(workers: workers, sqlTimeLimit: configuration.sqlTimeLimit, sqlPageRows: configuration.sqlPageRows,
-                        token: configuration.token, statementAccepted: configuration.statementAccepted)
+                        token: configuration.token, stallLimit: configuration.idleTimeout,
+                        statementAccepted: configuration.statementAccepted)
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestLog(logger: logger))
         router.add(middleware: SecurityHeaders())

@@ -24,6 +24,48 @@ struct WebFacadeTests {
         #expect(try archive.facets(try ArticleFilter(), tagLimit: 1).tags.count == 1)
     }
 
+    @Test("a query with more matches than the tag sample: tags of its newest matches only; years and total of all")
+    func tagSample() throws {
+        let directory = TemporaryDirectory()
+        let archive = try Archive(path: try SearchTests.fixture(directory), mode: .read)
+        defer { archive.close() }
+        let filter = try ArticleFilter(query: SearchQuery("harbour"))
+        let matches = try archive.search(filter, limit: 100).hits
+        #expect(matches.count > 1)
+        let full = try archive.facets(filter)
+        #expect(full.tagsAmongNewest == nil)
+        #expect(try archive.facets(filter, tagSample: matches.count).tagsAmongNewest == nil)
+        let sampled = try archive.facets(filter, tagSample: 1)
+        #expect(sampled.tagsAmongNewest == 1)
+        let newestID = try #require(matches.map(\.id).max())
+        let newest = try #require(try archive.article(id: newestID))
+        #expect(Set(sampled.tags.map(\.tag)) == Set(newest.tags))
+        #expect(sampled.tags.allSatisfy { $0.count == 1 })
+        #expect(sampled.years == full.years)
+        #expect(sampled.total == full.total)
+        // Without a query every article is counted.
+        #expect(try archive.facets(try ArticleFilter(), tagSample: 1).tagsAmongNewest == nil)
+    }
+
+    @Test("the facets' total is the count of the filter, undated articles included")
+    func facetTotal() throws {
+        let directory = TemporaryDirectory()
+        let archive = try Archive(path: try SearchTests.fixture(directory), mode: .read)
+        defer { archive.close() }
+        let filters = [
+            try ArticleFilter(), try ArticleFilter(allVersions: true), try ArticleFilter(query: SearchQuery("harbour")),
+            try ArticleFilter(query: SearchQuery("economy")), try ArticleFilter(tags: ["weather"]),
+            try ArticleFilter(until: "2024-04"),
+        ]
+        for filter in filters {
+            #expect(try archive.facets(filter).total == archive.count(filter))
+        }
+        // The undated article counts in the total, in no year.
+        let everything = try archive.facets(try ArticleFilter())
+        #expect(everything.total == 4)
+        #expect(everything.years.map(\.count).reduce(0, +) == 3)
+    }
+
     @Test("without a query: the newest articles by publication, undated last, unranked, filters applied")
     func newest() throws {
         let directory = TemporaryDirectory()

@@ -79,9 +79,11 @@ public final class Archive: Sendable {
     }
 
     /// The most frequent tags (at most `tagLimit`) and every year among the articles a
-    /// filter covers, each with how many of them it holds.
-    public func facets(_ filter: ArticleFilter, tagLimit: Int = 20) throws -> SearchFacets {
-        try read { try FacetQuery(connection: $0).facets(filter, tagLimit: tagLimit) }
+    /// filter covers, each with how many of them it holds, and how many they are. The
+    /// tags of a query with more than `tagSample` matches are counted among its
+    /// `tagSample` newest matches (`SearchFacets.tagsAmongNewest`).
+    public func facets(_ filter: ArticleFilter, tagLimit: Int = 20, tagSample: Int = 2_000) throws -> SearchFacets {
+        try read { try FacetQuery(connection: $0).facets(filter, tagLimit: tagLimit, tagSample: tagSample) }
     }
 
     /// How many articles were published in each month, oldest first (undated ones left out).

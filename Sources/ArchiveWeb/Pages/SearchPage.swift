@@ -115,10 +115,16 @@ struct SearchPage {
         return """
             <aside class="facets">
             \(filters.isEmpty ? .empty : "<h3>Filters</h3><ul id=\"filters\">\(filters.joined())</ul>")
-            <h3>Tags</h3><ul id="tag-facets">\(tagItems.joined())</ul>
+            <h3>Tags</h3>\(sampleNote(facets))<ul id="tag-facets">\(tagItems.joined())</ul>
             <h3>Years</h3><ul id="year-facets">\(yearItems.joined())</ul>
             </aside>
             """
+    }
+
+    /// Says when the tag counts cover only the newest matches of a common query.
+    private func sampleNote(_ facets: SearchFacets) -> HTML {
+        guard let sample = facets.tagsAmongNewest else { return .empty }
+        return "<p class=\"meta\" id=\"tag-sample\">among the newest \(sample) matches</p>"
     }
 }
 

@@ -16,7 +16,7 @@ extension Site {
 
     private func export(_ request: Request, as format: ExportFormat, contentType: String, filename: String) async throws -> Response {
         let filter = try SearchRequest(QueryString(request.uri.query)).filter()
-        let pipe = ChunkPipe()
+        let pipe = ChunkPipe(stallLimit: stallLimit)
         workers.start({ archive in
             try archive.export(filter, as: format, to: pipe)
             try pipe.finish()

@@ -68,7 +68,7 @@ extension Site {
     private func streamSQL(_ request: Request, contentType: String, filename: String? = nil,
                            _ makeWriter: @escaping @Sendable (ChunkPipe) -> SQLWriter) async throws -> Response {
         let sql = try Self.statement(QueryString(request.uri.query), required: true)
-        let pipe = ChunkPipe()
+        let pipe = ChunkPipe(stallLimit: stallLimit)
         let limit = sqlTimeLimit
         let accepted = statementAccepted
         workers.start({ archive in

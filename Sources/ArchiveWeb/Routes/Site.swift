@@ -11,6 +11,8 @@ struct Site: Sendable {
     let sqlPageRows: Int
     /// The token every request must carry, when one is set.
     let token: String?
+    /// How long a streamed body waits for a client that takes nothing (`ChunkPipe`).
+    let stallLimit: Duration
     /// See `ServeConfiguration.statementAccepted`.
     var statementAccepted: (@Sendable () -> Void)? = nil
 

@@ -7,7 +7,9 @@ import NIOCore
 /// SQL as CSV or JSON) on a worker thread to the async task that sends it. The writer
 /// appends bytes; every 64 KB they become a chunk. At most `depth` chunks wait: past
 /// that the writer blocks until the client has taken one, so a slow client slows the
-/// export instead of filling memory, and a client that goes away stops it.
+/// export instead of filling memory, and a client that goes away stops it. A client
+/// that takes nothing for `stallLimit` is given up on: the writer stops, its worker
+/// thread is free again, and the connection is closed without the body's proper end.
 ///
 /// `@unchecked Sendable`, and why that is safe: `pending`, `isFinished`, `failure`,
 /// `isCancelled` and `waiter` are read and written only with `condition` locked;
@@ -20,6 +22,11 @@ final class ChunkPipe: ByteSink, @unchecked Sendable {
     /// The writer gives up: the response is no longer wanted.
     struct Cancelled: Error {}
 
+    /// The client took nothing for the stall limit.
+    struct Stalled: Error {}
+
+    private let stallLimit: TimeInterval
+
     private let condition = NSCondition()
     private var pending: [ByteBuffer] = []
     private var isFinished = false
@@ -28,7 +35,11 @@ final class ChunkPipe: ByteSink, @unchecked Sendable {
     private var waiter: CheckedContinuation<ByteBuffer?, any Error>?
     private var buffer: [UInt8] = []
 
-    init() { buffer.reserveCapacity(Self.chunkSize + 4096) }
+    init(stallLimit: Duration) {
+        let parts = stallLimit.components
+        self.stallLimit = TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
+        buffer.reserveCapacity(Self.chunkSize + 4096)
+    }
 
     // MARK: The writer's side (a worker thread)
 
@@ -72,7 +83,16 @@ final class ChunkPipe: ByteSink, @unchecked Sendable {
         let chunk = ByteBuffer(bytes: buffer)
         buffer.removeAll(keepingCapacity: true)
         condition.lock()
-        while pending.count >= Self.depth && !isCancelled { condition.wait() }
+        let deadline = Date(timeIntervalSinceNow: stallLimit)
+        while pending.count >= Self.depth && !isCancelled {
+            if !condition.wait(until: deadline), pending.count >= Self.depth {
+                // The response task fails on this instead of ending the body as if whole.
+                failure = Stalled()
+                isFinished = true
+                isCancelled = true
+                pending = []
+            }
+        }
         if isCancelled {
             condition.unlock()
             throw Cancelled()

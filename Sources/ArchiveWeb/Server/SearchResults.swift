@@ -23,8 +23,13 @@ struct SearchResults: Sendable {
         } else {
             results.hits = try archive.newest(filter, limit: search.limit, offset: search.offset)
         }
-        results.total = try archive.count(filter)
-        if withFacets { results.facets = try archive.facets(filter) }
+        if withFacets {
+            let facets = try archive.facets(filter)
+            results.facets = facets
+            results.total = facets.total
+        } else {
+            results.total = try archive.count(filter)
+        }
         return results
     }
 

@@ -5,10 +5,17 @@ public struct SearchFacets: Equatable, Sendable, Encodable {
     public var tags: [ArchiveStats.TagCount]
     /// Years of publication, newest first; undated articles are in none.
     public var years: [PeriodCount]
+    /// How many articles the filter covers (dated or not).
+    public var total: Int
+    /// Set when the tags were counted among this many newest matches of the query
+    /// only (it has more); nil when they cover every article of the filter.
+    public var tagsAmongNewest: Int?
 
-    public init(tags: [ArchiveStats.TagCount], years: [PeriodCount]) {
+    public init(tags: [ArchiveStats.TagCount], years: [PeriodCount], total: Int, tagsAmongNewest: Int? = nil) {
         self.tags = tags
         self.years = years
+        self.total = total
+        self.tagsAmongNewest = tagsAmongNewest
     }
 }
 

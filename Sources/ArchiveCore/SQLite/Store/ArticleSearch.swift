@@ -24,23 +24,13 @@ struct ArticleSearch {
         if case .newest(let base) = reach {
             var window = max(base, (limit + offset) * 4)
             // The window grows until the filters leave a full page, or it holds every match.
-            while let cutoff = try newestMatch(parts, filter: filter, number: window) {
+            while let cutoff = try parts.newestMatch(number: window, filter: filter, in: connection) {
                 let hits = try ranked(parts, filter: filter, fromID: cutoff, limit: limit, offset: offset, marks: marks)
                 if hits.count == limit { return SearchPage(hits: hits, rankedNewest: window) }
                 window *= 4
             }
         }
         return SearchPage(hits: try ranked(parts, filter: filter, fromID: nil, limit: limit, offset: offset, marks: marks), rankedNewest: nil)
-    }
-
-    /// The id of the `number`-th newest article matching the query, nil when fewer match.
-    /// Only the indexes' document lists are walked, newest first: no ranking.
-    private func newestMatch(_ parts: FilterSQL, filter: ArticleFilter, number: Int) throws -> Int64? {
-        guard let source = parts.matchSource else { return nil }
-        var cutoff: Int64?
-        try connection.queryRows("SELECT id FROM (\(source)) ORDER BY id DESC LIMIT 1 OFFSET ?",
-                                 parts.matchValues + [.integer(Int64(number - 1))], filter: filter) { cutoff = Int64($0.int(0)) }
-        return cutoff
     }
 
     private func ranked(_ parts: FilterSQL, filter: ArticleFilter, fromID: Int64?, limit: Int, offset: Int, marks: Marks) throws -> [SearchHit] {
@@ -91,7 +81,7 @@ struct ArticleSearch {
 
     /// How many articles the filter covers.
     func count(_ filter: ArticleFilter) throws -> Int {
-        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles())
+        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles(), filterColumnsOnly: true)
         var total = 0
         try connection.queryRows("SELECT count(*) FROM \(parts.from) \(parts.whereClause)", parts.values, filter: filter) {
             total = $0.int(0)

@@ -20,13 +20,17 @@ struct FilterSQL {
     var readsFullTextOnly = true
 
     /// `cjkInUse`: some article is in the CJK index. `expression`: the articles_fts MATCH
-    /// expression to use instead of the query's own (rewritten).
-    init(_ filter: ArticleFilter, cjkInUse: Bool, expression rewritten: String? = nil) throws(SearchError) {
+    /// expression to use instead of the query's own (rewritten). `filterColumnsOnly`: the
+    /// query reads nothing of an article but what the filter tests (a count, the year
+    /// facet), so each match's article is looked up in the narrow `articles_filter` index.
+    init(_ filter: ArticleFilter, cjkInUse: Bool, expression rewritten: String? = nil,
+         filterColumnsOnly: Bool = false) throws(SearchError) {
+        let articles = filterColumnsOnly ? "articles a INDEXED BY articles_filter" : "articles a"
         if let query = filter.query {
             let fullText: String
             if let rewritten { fullText = rewritten } else { fullText = try query.ftsExpression() }
             if !cjkInUse {
-                from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                from = "articles_fts JOIN \(articles) ON a.id = articles_fts.rowid"
                 conditions.append("articles_fts MATCH ?")
                 matchSource = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
                 matchValues = [.text(fullText)]
@@ -51,7 +55,7 @@ struct FilterSQL {
                 let scored = branches.map {
                     "SELECT rowid AS id, rank AS score, \($0.source) AS source FROM \($0.table) WHERE \($0.table) MATCH ? AND \($0.condition)"
                 }.joined(separator: " UNION ALL ")
-                from = "(\(scored)) m JOIN articles a ON a.id = m.id"
+                from = "(\(scored)) m JOIN \(articles) ON a.id = m.id"
                 idColumn = "m.id"
                 scoreColumn = "m.score"
                 readsFullTextOnly = false
@@ -75,6 +79,17 @@ struct FilterSQL {
             conditions.append("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ? COLLATE NOCASE)")
             values.append(.text(tag))
         }
+    }
+
+    /// The id of the `number`-th newest article matching the query, nil when fewer match
+    /// (or there is no query). Only the indexes' document lists are walked, newest
+    /// first: no ranking, no article read.
+    func newestMatch(number: Int, filter: ArticleFilter, in connection: Connection) throws -> Int64? {
+        guard let matchSource else { return nil }
+        var cutoff: Int64?
+        try connection.queryRows("SELECT id FROM (\(matchSource)) ORDER BY id DESC LIMIT 1 OFFSET ?",
+                                 matchValues + [.integer(Int64(number - 1))], filter: filter) { cutoff = Int64($0.int(0)) }
+        return cutoff
     }
 
     var whereClause: String {
