@@ -81,7 +81,8 @@ struct ArticleSearch {
 
     /// How many articles the filter covers.
     func count(_ filter: ArticleFilter) throws -> Int {
-        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles(), filterColumnsOnly: true)
+        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles(),
+                                  filterColumnsOnly: try FilterIndex.exists(connection))
         var total = 0
         try connection.queryRows("SELECT count(*) FROM \(parts.from) \(parts.whereClause)", parts.values, filter: filter) {
             total = $0.int(0)

@@ -9,7 +9,8 @@ struct FacetQuery {
     /// match was the dearest part of a search page for a common word (a lookup of each
     /// match's tags), and would grow with the archive.
     func facets(_ filter: ArticleFilter, tagLimit: Int, tagSample: Int) throws -> SearchFacets {
-        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles(), filterColumnsOnly: true)
+        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles(),
+                                  filterColumnsOnly: try FilterIndex.exists(connection))
         var tagged = parts
         var sampled: Int?
         if let cutoff = try parts.newestMatch(number: tagSample + 1, filter: filter, in: connection) {

@@ -25,3 +25,11 @@ enum FullTextSchema {
         return String(sql[start..<end])
     }
 }
+
+enum FilterIndex {
+    /// Whether `articles_filter` (migration 11) is there: an archive made by an older
+    /// binary on a read-only disk cannot be brought up to date, and is read without it.
+    static func exists(_ connection: Connection) throws -> Bool {
+        try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'articles_filter'") > 0
+    }
+}
