@@ -126,6 +126,41 @@ struct WebPageTests {
         }
     }
 
+    @Test("stories page by page: the range shown, previous and next links, a bad offset is a 400")
+    func storyPaging() async throws {
+        let directory = WebTemporaryDirectory()
+        let db = directory.path("stories.db")
+        // Three stories: the first with three versions, the others with two.
+        let texts = ["The river council voted to rebuild the old stone bridge after the spring floods damaged its arches and closed the road to the market town for weeks",
+                     "Farmers in the valley said the dry summer had cut the grain harvest by a third and asked the ministry for help with feed prices before winter",
+                     "The museum reopened its library wing with a new reading room, after two years of repairs paid for by a local trust and a national lottery grant"]
+        var lines: [String] = []
+        for (index, text) in texts.enumerated() {
+            for version in 0..<(index == 0 ? 3 : 2) {
+                lines.append(#"{"title": "Story \#(index) version \#(version)", "body": "\#(text) \#(String(repeating: "!", count: version)).", "published": "2024-01-0\#(index + 1)"}"#)
+            }
+        }
+        try importJSONLines(lines, name: "stories.jsonl", into: db, in: directory)
+        let archive = try Archive(path: db, mode: .read)
+        let all = try archive.stories()
+        #expect(all.map(\.members.count) == [3, 2, 2])
+        #expect(try archive.stories(limit: 1, offset: 1) == [all[1]])
+        archive.close()
+        try await withServer(directory, db: db) { server in
+            let first = try await server.get("/stories")
+            #expect(first.text.contains("stories 1 to 3"))
+            #expect(!first.text.contains(#"rel="next""#) && !first.text.contains(#"rel="prev""#))
+            let second = try await server.get("/stories?offset=1")
+            #expect(second.status == 200)
+            #expect(second.text.contains("stories 2 to 3"))
+            #expect(second.text.contains(#"<a rel="prev" href="/stories?offset=0">"#))
+            #expect(!second.text.contains("Story 0 version 0"))
+            #expect(try await server.get("/stories?offset=9").text.contains("No stories this far"))
+            #expect(try await server.get("/stories?offset=-1").status == 400)
+            #expect(try await server.get("/stories?offset=x").status == 400)
+        }
+    }
+
     @Test("stories, stats (with both charts), healthz, the stylesheet and the security headers")
     func overviews() async throws {
         let directory = WebTemporaryDirectory()

@@ -108,8 +108,8 @@ public final class Archive: Sendable {
     }
 
     /// Stories with two or more versions, the most versions first.
-    public func stories(limit: Int? = nil) throws -> [StoryCluster] {
-        try read { try ArticleQueries(connection: $0).stories(limit: limit) }
+    public func stories(limit: Int? = nil, offset: Int = 0) throws -> [StoryCluster] {
+        try read { try ArticleQueries(connection: $0).stories(limit: limit, offset: offset) }
     }
 
     public func stats(topTags: Int = 10) throws -> ArchiveStats {

@@ -18,6 +18,16 @@ struct QueryString: Sendable {
 
     func all(_ name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
 
+    /// The whole number `name` holds, nil when it is absent or empty; outside `range`
+    /// (or not a number) it is the request's mistake.
+    func number(_ name: String, in range: ClosedRange<Int>) throws(WebError) -> Int? {
+        guard let text = self[name], !text.isEmpty else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw .badRequest("\(name) must be a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
     /// The query part of a URL (without `?`), every name and value percent-encoded.
     var encoded: String {
         pairs.map { Self.encode($0.name) + "=" + Self.encode($0.value) }.joined(separator: "&")

@@ -32,18 +32,8 @@ struct SearchRequest: Sendable, Equatable {
         since = try Self.date(parameters["since"], name: "since")
         until = try Self.date(parameters["until"], name: "until")
         allVersions = ["1", "true", "on", "yes"].contains(parameters["all_versions"] ?? "")
-        if let text = parameters["limit"], !text.isEmpty {
-            guard let limit = Int(text), (1...Self.maximumLimit).contains(limit) else {
-                throw .badRequest("limit must be a number from 1 to \(Self.maximumLimit)")
-            }
-            self.limit = limit
-        }
-        if let text = parameters["offset"], !text.isEmpty {
-            guard let offset = Int(text), (0...Self.maximumOffset).contains(offset) else {
-                throw .badRequest("offset must be a number from 0 to \(Self.maximumOffset)")
-            }
-            self.offset = offset
-        }
+        limit = try parameters.number("limit", in: 1...Self.maximumLimit) ?? limit
+        offset = try parameters.number("offset", in: 0...Self.maximumOffset) ?? offset
         _ = try filter()  // a date that cannot be read is the request's mistake, said now
     }
 

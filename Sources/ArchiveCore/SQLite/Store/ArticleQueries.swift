@@ -28,13 +28,13 @@ struct ArticleQueries {
     }
 
     /// Stories with two or more versions, the most versions first.
-    func stories(limit: Int?) throws -> [StoryCluster] {
+    func stories(limit: Int?, offset: Int = 0) throws -> [StoryCluster] {
         var clusters: [StoryCluster] = []
         try connection.prepare("""
             SELECT c.id, c.title, group_concat(v.id), min(v.similarity)
             FROM articles c JOIN articles v ON v.duplicate_of = c.id
-            GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT ?
-            """).bind(.integer(Int64(limit ?? -1))).forEachRow { row in
+            GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT ? OFFSET ?
+            """).bind(.integer(Int64(limit ?? -1)), .integer(Int64(offset))).forEachRow { row in
             let canonical = Int64(row.int(0))
             let members = row.string(2).split(separator: ",").compactMap { Int64($0) }
             clusters.append(StoryCluster(canonical: canonical, title: row.string(1),
