@@ -35,6 +35,8 @@ let package = Package(
         // An FTS5 ranking function for the CJK index: bm25 without the whole-index
         // document count when a query has one phrase.
         .target(name: "CRank", dependencies: ["CSQLite"], linkerSettings: [.linkedLibrary("m")]),
+        // Process-wide SQLite settings (sqlite3_config, which Swift cannot call).
+        .target(name: "CSQLiteConfig", dependencies: ["CSQLite"]),
         // Turns migrations/*.sql into Swift source so the binary carries its schema.
         .executableTarget(name: "MigrationEmbedder"),
         .plugin(
@@ -49,6 +51,7 @@ let package = Package(
                 "CCompression",
                 "CMinHash",
                 "CRank",
+                "CSQLiteConfig",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedMigrations"]

@@ -13,6 +13,9 @@ public struct ServeConfiguration: Sendable {
     public var idleTimeout: Duration
     /// Threads that run the archive's calls: as many as the archive lends readers.
     public var workerThreads: Int
+    /// Searches, facets and counts each reading connection remembers while the archive
+    /// is unchanged (`Archive(answersKept:)`); 0 computes every answer.
+    public var answersKept: Int
     /// Test-only: called on the worker thread once a user's statement has been accepted
     /// (its columns are known) and before its first row is read, so a test can hold it
     /// there and make another request overlap it for certain.
@@ -20,7 +23,7 @@ public struct ServeConfiguration: Sendable {
 
     public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 sqlTimeLimit: Duration = .seconds(5), sqlPageRows: Int = 1_000, idleTimeout: Duration = .seconds(30),
-                workerThreads: Int = 4) {
+                workerThreads: Int = 4, answersKept: Int = 64) {
         self.databasePath = databasePath
         self.host = host
         self.port = port
@@ -29,6 +32,7 @@ public struct ServeConfiguration: Sendable {
         self.sqlPageRows = sqlPageRows
         self.idleTimeout = idleTimeout
         self.workerThreads = workerThreads
+        self.answersKept = answersKept
     }
 
     /// Refuses what would be unsafe or cannot work, before anything is opened.

@@ -22,7 +22,7 @@ public final class WebServer: Sendable {
         try configuration.validate()
         self.configuration = configuration
         self.logger = logger
-        archive = try Archive(path: configuration.databasePath, mode: .read)
+        archive = try Archive(path: configuration.databasePath, mode: .read, answersKept: configuration.answersKept)
     }
 
     /// Serves until `stop()` or, with `handlingSignals`, until SIGINT or SIGTERM; then

@@ -33,7 +33,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How long one SQL statement may run, in seconds.", valueName: "seconds"))
     var sqlTimeout = 5.0
 
+    @Option(help: ArgumentHelp("How many searches each reader remembers while the archive is unchanged (0: none).",
+                               valueName: "count"))
+    var cacheAnswers = 64
+
     func validate() throws {
+        guard (0...100_000).contains(cacheAnswers) else { throw ValidationError("--cache-answers must be from 0 to 100000") }
         guard sqlTimeout > 0, sqlTimeout <= 3600 else { throw ValidationError("--sql-timeout must be more than 0 and at most 3600 seconds") }
     }
 
@@ -41,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let token = self.token ?? ProcessInfo.processInfo.environment["ARCHIVE_TOKEN"]
         let configuration = ServeConfiguration(databasePath: Archive.path(given: db), host: host, port: port, token: token,
-                                               sqlTimeLimit: .milliseconds(Int64(sqlTimeout * 1000)))
+                                               sqlTimeLimit: .milliseconds(Int64(sqlTimeout * 1000)), answersKept: cacheAnswers)
         let server: WebServer
         do {
             server = try WebServer(configuration: configuration)

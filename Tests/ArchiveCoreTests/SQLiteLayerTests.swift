@@ -4,6 +4,17 @@ import Testing
 
 @Suite("SQLite layer")
 struct SQLiteLayerTests {
+    @Test("SQLite keeps no process-wide memory statistics: their one mutex made reading threads queue")
+    func noMemoryStatistics() throws {
+        let directory = TemporaryDirectory()
+        let connection = try Connection(path: directory.path("t.db"))
+        try connection.execute("CREATE TABLE t (x TEXT)")
+        try connection.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO t SELECT printf('%.500c', 'x') FROM n")
+        #expect(try connection.scalarInt("SELECT count(*) FROM t") == 200)
+        // With the statistics on, this counts every byte SQLite holds (a page cache full).
+        #expect(sqlite3_memory_used() == 0)
+    }
+
     @Test("an error carries the result code, SQLite's message and the SQL")
     func errorCarriesCodeMessageAndSQL() throws {
         let directory = TemporaryDirectory()

@@ -25,6 +25,10 @@ struct ImportWhileServingTests {
         let dump = directory.write("zeppelins.jsonl", lines.joined(separator: "\n") + "\n")
         try await withServer(directory) { server in
             let before = try await Self.articleCount(server)
+            // Asked before the import, so that the readers keep this answer (the server
+            // keeps answers while the archive is unchanged) and must drop it after.
+            let none = try #require(try await server.get("/api/search?q=zeppelin").json() as? [String: Any])
+            #expect(none["total"] as? Int == 0)
             let hold = try ImportHold(folder: directory.path("hold"))
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Self.binary)

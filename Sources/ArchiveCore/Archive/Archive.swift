@@ -19,17 +19,24 @@ public final class Archive: Sendable {
     public let path: String
     public let mode: Mode
     let connections: ConnectionPool
+    /// How many answers each reading connection keeps (`AnswerCache`); 0 keeps none.
+    let answersKept: Int
 
     /// How many readers may work at once on one open archive.
     static let readerCapacity = 4
 
-    public convenience init(path: String, mode: Mode) throws {
-        try self.init(path: path, mode: mode, migrator: Migrator())
+    /// `answersKept`: with `.read`, each reading connection keeps the answers to that
+    /// many recent searches, facets and counts, and gives them again while nothing has
+    /// been committed to the archive since (a server's repeated questions). Ignored
+    /// with `.write`, whose own commits would not empty the cache.
+    public convenience init(path: String, mode: Mode, answersKept: Int = 0) throws {
+        try self.init(path: path, mode: mode, migrator: Migrator(), answersKept: answersKept)
     }
 
-    init(path: String, mode: Mode, migrator: Migrator) throws {
+    init(path: String, mode: Mode, migrator: Migrator, answersKept: Int = 0) throws {
         self.path = path
         self.mode = mode
+        self.answersKept = mode == .read ? max(0, answersKept) : 0
         let first = try ArchiveFile.open(path: path, mode: mode, migrator: migrator)
         connections = ConnectionPool(first: first, capacity: Self.readerCapacity,
                                      openAnother: mode == .read ? { try ArchiveFile.openReader(path: path) } : nil)
@@ -65,10 +72,22 @@ public final class Archive: Sendable {
         }
     }
 
+    /// A read whose answer the connection's `AnswerCache` may already hold.
+    private func read<T>(_ question: AnswerCache.Question, _ work: (Connection) throws -> T) throws -> T {
+        try read { connection in
+            guard answersKept > 0 else { return try work(connection) }
+            let cache = connection.answerCache ?? AnswerCache(capacity: answersKept)
+            connection.answerCache = cache
+            return try cache.answer(question, on: connection) { try work(connection) }
+        }
+    }
+
     /// The best `limit` matches after skipping `offset`, best first.
     public func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: SearchMarks = .markdown,
                        reach: SearchReach = .standard) throws -> SearchPage {
-        try read { try ArticleSearch(connection: $0).search(filter, limit: limit, offset: offset, marks: marks, reach: reach) }
+        try read(.search(filter, limit: limit, offset: offset, marks: marks, reach: reach)) {
+            try ArticleSearch(connection: $0).search(filter, limit: limit, offset: offset, marks: marks, reach: reach)
+        }
     }
 
     /// The newest articles a filter without a query covers (its query, if any, is
@@ -83,7 +102,9 @@ public final class Archive: Sendable {
     /// tags of a query with more than `tagSample` matches are counted among its
     /// `tagSample` newest matches (`SearchFacets.tagsAmongNewest`).
     public func facets(_ filter: ArticleFilter, tagLimit: Int = 20, tagSample: Int = 2_000) throws -> SearchFacets {
-        try read { try FacetQuery(connection: $0).facets(filter, tagLimit: tagLimit, tagSample: tagSample) }
+        try read(.facets(filter, tagLimit: tagLimit, tagSample: tagSample)) {
+            try FacetQuery(connection: $0).facets(filter, tagLimit: tagLimit, tagSample: tagSample)
+        }
     }
 
     /// How many articles were published in each month, oldest first (undated ones left out).
@@ -93,7 +114,7 @@ public final class Archive: Sendable {
 
     /// How many articles a filter covers.
     public func count(_ filter: ArticleFilter) throws -> Int {
-        try read { try ArticleSearch(connection: $0).count(filter) }
+        try read(.count(filter)) { try ArticleSearch(connection: $0).count(filter) }
     }
 
     /// One article with every place it was read and its story's other versions; nil

@@ -1,5 +1,5 @@
 /// The marks put around matching words in snippets.
-public struct SearchMarks: Sendable, Equatable {
+public struct SearchMarks: Sendable, Hashable {
     public var open: String
     public var close: String
 
@@ -15,7 +15,7 @@ public struct SearchMarks: Sendable, Equatable {
 /// half of a million articles would cost a second; by default only the newest `window`
 /// matches (by id, the order of import) are ranked, widened until the page is full.
 /// `everything` ranks every match.
-public enum SearchReach: Equatable, Sendable {
+public enum SearchReach: Hashable, Sendable {
     case newest(Int)
     case everything
 

@@ -1,6 +1,6 @@
 /// Which articles a search or export covers. Every value reaches SQLite as a bound
 /// parameter, never as SQL text.
-public struct ArticleFilter: Equatable, Sendable {
+public struct ArticleFilter: Hashable, Sendable {
     public var query: SearchQuery?
     /// Articles published at or after this time (ISO 8601).
     public var since: String?

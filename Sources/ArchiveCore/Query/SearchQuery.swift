@@ -5,7 +5,7 @@
 /// (in any column, any order); a word ending in `*` matches as a prefix. Raw mode passes
 /// FTS5's own syntax (AND/OR/NOT, "phrases", prefix*, NEAR, column filters) through;
 /// SQLite then judges it, and a mistake is reported as `SearchError.invalidQuery`.
-public struct SearchQuery: Equatable, Sendable {
+public struct SearchQuery: Hashable, Sendable {
     public let text: String
     public let isRaw: Bool
 

@@ -1,4 +1,5 @@
 import CSQLite
+import CSQLiteConfig
 import Foundation
 
 /// One SQLite connection. It owns its handle and closes it; it is deliberately not
@@ -24,8 +25,16 @@ final class Connection {
     var authorizer: AnyObject?
     /// The object an installed progress handler calls back into (`StatementDeadline`).
     var progressObserver: AnyObject?
+    /// Answers this connection gave while the archive was unchanged (`Archive.answersKept`).
+    var answerCache: AnswerCache?
+
+    /// The process-wide settings, made before the first connection opens. Their result
+    /// is not checked: when SQLite was already initialised (a test that opened a file
+    /// itself first), it keeps its defaults, which are slower but correct.
+    private static let processConfigured: Void = { _ = archive_sqlite_configure_process() }()
 
     init(path: String, access: Access = .readWriteCreate) throws(SQLiteError) {
+        Self.processConfigured
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch access {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
