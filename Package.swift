@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // The system SQLite (Debian: libsqlite3-dev). FTS5 is checked at open.
@@ -68,6 +69,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -115,7 +118,7 @@ let package = Package(
         .testTarget(name: "ArchiveEvaluationTests", dependencies: ["ArchiveEvaluation", "SyntheticNews", "ArchiveCore"]),
         .testTarget(name: "archiveTests", dependencies: ["ArchiveCore"], exclude: ["Golden"]),
         .testTarget(name: "ArchiveWebTests", dependencies: [
-            "ArchiveWeb", "ArchiveCore", .product(name: "Logging", package: "swift-log"),
+            "ArchiveWeb", "ArchiveCore", "CSQLite", .product(name: "Logging", package: "swift-log"),
         ]),
     ]
 )

@@ -309,11 +309,11 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         self.search()
         self.export()
         if not self.args.no_web:
-            # One common word of the corpus's queries, over HTTP: archive serve vs Datasette.
-            word = next((q["query"] for q in self.queries["queries"] if not q.get("raw") and " " not in q["query"]
-                         and "*" not in q["query"]), "council")
+            # Every query of the mix over HTTP: archive serve against Datasette. 30 s a
+            # load run at the full size, as the issue asks; 5 s at the quick size.
+            seconds = 30 if self.args.size == "full" else 5
             try:
-                self.results["web"] = web.run(self.archive, self.final_db, word, log)
+                self.results["web"] = web.run(self.archive, self.final_db, self.queries["queries"], log, seconds=seconds)
             except (RuntimeError, OSError, subprocess.CalledProcessError, AttributeError) as error:
                 log(f"web part failed, left out of the table: {error}")
         if not self.args.no_compressed:

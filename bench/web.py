@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""The web part of `make bench`: requests per second and p99 latency of a search over
-HTTP, 16 connections on loopback for 30 s (wrk), against `archive serve` (/api/search)
-and against Datasette serving the same archive file (its FTS search, ?_search=).
+"""The web part of `make bench`: for every query of the bench's mix, requests per second,
+p99 latency and errors of a search over HTTP, 16 connections on loopback (wrk), against
+`archive serve` (/api/search and the search page, with its kept answers and without)
+and against Datasette serving the same archive file (its FTS search, ?_search=); and
+the whole-request p50/p95 of one client asking one query at a time.
 
-Standalone: python3 bench/web.py --archive .build/release/archive --db ARCHIVE --query WORD
+Standalone: python3 bench/web.py --archive .build/release/archive --db ARCHIVE
+            [--queries bench/out/corpus-quick/queries.json | --query WORD] [--seconds 30]
 Both servers listen on 127.0.0.1 only and are stopped at the end."""
 
 import argparse
+import http.client
 import json
 import os
 import re
@@ -16,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -69,13 +74,16 @@ def ensure_datasette(log):
 
 
 def parse_wrk(text):
-    """Requests/s and the 99th percentile latency in ms from `wrk --latency` output."""
+    """Requests/s, the 99th percentile latency in ms and the errors (non-2xx answers and
+    socket errors, timeouts included) from `wrk --latency` output."""
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
     match = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
     value, unit = float(match.group(1)), match.group(2)
     p99 = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
     errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-    return {"requests_per_s": rate, "p99_ms": p99, "non_2xx": int(errors.group(1)) if errors else 0}
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    return {"requests_per_s": rate, "p99_ms": p99, "non_2xx": int(errors.group(1)) if errors else 0,
+            "socket_errors": sum(int(n) for n in sockets.groups()) if sockets else 0}
 
 
 def load(wrk, url, seconds, connections, log):
@@ -83,6 +91,25 @@ def load(wrk, url, seconds, connections, log):
     r = subprocess.run([wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
                        capture_output=True, text=True, check=True)
     return parse_wrk(r.stdout)
+
+
+def latencies(port, path, runs):
+    """Milliseconds of `runs` requests one after another on one kept-alive connection:
+    a whole request each (the server's work plus loopback), nothing overlapping."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    times = []
+    try:
+        for _ in range(runs):
+            started = time.perf_counter()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{path}: HTTP {response.status}")
+            times.append((time.perf_counter() - started) * 1000)
+    finally:
+        connection.close()
+    return times
 
 
 def serve(command, health_url, log):
@@ -101,29 +128,83 @@ def stop(process):
         process.wait()
 
 
-def run(archive, db, query, log, seconds=30, connections=16):
+def period_end(text):
+    """The first day after a `YYYY` or `YYYY-MM` period (the bench's `until` values)."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return f"{parts[0] + 1:04d}-01-01"
+    year, month = parts[0], parts[1]
+    return f"{year + 1:04d}-01-01" if month == 12 else f"{year:04d}-{month + 1:02d}-01"
+
+
+def period_start(text):
+    parts = text.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def archive_path(base, q):
+    """The query as `archive serve` takes it: the CLI's filters as URL parameters."""
+    pairs = [("q", q["query"])]
+    if q.get("raw"):
+        pairs.append(("raw", "1"))
+    if q.get("since"):
+        pairs.append(("since", q["since"]))
+    if q.get("until"):
+        pairs.append(("until", q["until"]))
+    pairs += [("tag", t) for t in q.get("tags", [])]
+    return base + "?" + urllib.parse.urlencode(pairs)
+
+
+def datasette_path(name, q):
+    """The same search as Datasette's table view takes it: ?_search= on articles, raw
+    FTS5 syntax when the query is raw, the dates as column filters, the tag as a JSON
+    array member, and only the canonical version of each story, as archive search shows."""
+    pairs = [("_search", q["query"]), ("_size", "10"), ("_shape", "array"), ("duplicate_of__isnull", "1")]
+    if q.get("raw"):
+        pairs.append(("_searchmode", "raw"))
+    if q.get("since"):
+        pairs.append(("published__gte", period_start(q["since"])))
+    if q.get("until"):
+        pairs.append(("published__lt", period_end(q["until"])))
+    pairs += [("tags__arraycontains", t) for t in q.get("tags", [])]
+    return f"/{name}/articles.json?" + urllib.parse.urlencode(pairs)
+
+
+def run(archive, db, queries, log, seconds=30, connections=16, latency_runs=20):
+    """Every query of the mix: `archive serve` as it starts by default (each reader keeps
+    its recent answers while the archive is unchanged), then with nothing kept
+    (--cache-answers 0: every request computes its answer, as Datasette's do), then
+    Datasette on the same file."""
     wrk = ensure_wrk(log)
     datasette = ensure_datasette(log)
-    word = urllib.request.quote(query)
-    results = {"query": query, "seconds": seconds, "connections": connections}
+    results = {"seconds": seconds, "connections": connections, "latency_runs": latency_runs,
+               "queries": [{"name": q["name"], "query": q["query"]} for q in queries]}
 
-    port = free_port()
-    process = serve([archive, "serve", "--db", db, "--port", str(port)], f"http://127.0.0.1:{port}/healthz", log)
-    try:
-        url = f"http://127.0.0.1:{port}/api/search?q={word}&limit=10"
-        with urllib.request.urlopen(url) as response:
-            results["archive_total"] = json.load(response)["total"]
-        results["archive"] = load(wrk, url, seconds, connections, log)
-    finally:
-        stop(process)
+    for kept, label in ((None, "kept"), ("0", "none")):
+        port = free_port()
+        extra = ["--cache-answers", kept] if kept else []
+        process = serve([archive, "serve", "--db", db, "--port", str(port), *extra], f"http://127.0.0.1:{port}/healthz", log)
+        try:
+            for q, row in zip(queries, results["queries"]):
+                api = archive_path("/api/search", q) + "&limit=10"
+                page = archive_path("/", q)
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{api}") as response:
+                    row["archive_total"] = json.load(response)["total"]
+                if label == "none":
+                    row["api_ms"] = latencies(port, api, latency_runs)
+                    row["page_ms"] = latencies(port, page, latency_runs)
+                row[f"api_{label}"] = load(wrk, f"http://127.0.0.1:{port}{api}", seconds, connections, log)
+                row[f"page_{label}"] = load(wrk, f"http://127.0.0.1:{port}{page}", seconds, connections, log)
+        finally:
+            stop(process)
 
     port = free_port()
     name = os.path.splitext(os.path.basename(db))[0]
     process = serve([datasette, "serve", db, "--immutable", db, "--host", "127.0.0.1", "--port", str(port),
                      "--setting", "sql_time_limit_ms", "5000"], f"http://127.0.0.1:{port}/-/versions.json", log)
     try:
-        url = f"http://127.0.0.1:{port}/{name}/articles.json?_search={word}&_size=10&_shape=array"
-        results["datasette"] = load(wrk, url, seconds, connections, log)
+        for q, row in zip(queries, results["queries"]):
+            row["datasette"] = load(wrk, f"http://127.0.0.1:{port}{datasette_path(name, q)}", seconds, connections, log)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json") as response:
             results["datasette_version"] = json.load(response)["datasette"]["version"]
     finally:
@@ -131,13 +212,38 @@ def run(archive, db, query, log, seconds=30, connections=16):
     return results
 
 
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
 def render(web):
     """Markdown rows for the report."""
-    lines = ["", f"Search over HTTP: `{web['query']}`, {web['connections']} connections on loopback for {web['seconds']} s (wrk)", "",
-             "| server | requests/s | p99 ms | non-2xx |", "|---|---|---|---|"]
-    for key, label in (("archive", "archive serve /api/search"), ("datasette", f"Datasette {web.get('datasette_version', '')} ?_search=")):
-        r = web[key]
-        lines.append(f"| {label} | {r['requests_per_s']:.0f} | {r['p99_ms']:.1f} | {r['non_2xx']} |")
+    def cell(r):
+        errors = r["non_2xx"] + r.get("socket_errors", 0)
+        return f"{r['requests_per_s']:.0f} ({r['p99_ms']:.0f} ms{'' if errors == 0 else f', {errors} errors'})"
+    lines = ["", f"Search over HTTP, {web['connections']} connections on loopback for {web['seconds']} s each (wrk): "
+             "requests/s (p99). `archive serve` as started by default (each reader keeps its recent answers while "
+             "the archive is unchanged) and with `--cache-answers 0` (every request computes its answer, as "
+             f"Datasette's do); Datasette {web.get('datasette_version', '')} `?_search=` on the same file. "
+             "Ratio: requests/s over Datasette's.", "",
+             "| query | matches | /api/search | /api/search, nothing kept | search page | search page, nothing kept "
+             "| Datasette | ratio | ratio, nothing kept |", "|---|---|---|---|---|---|---|---|---|"]
+    for row in web["queries"]:
+        if "datasette" not in row:
+            continue
+        reference = row["datasette"]["requests_per_s"]
+        lines.append(f"| {row['name']}: `{row['query']}` | {row.get('archive_total', '')} | {cell(row['api_kept'])} | "
+                     f"{cell(row['api_none'])} | {cell(row['page_kept'])} | {cell(row['page_none'])} | "
+                     f"{cell(row['datasette'])} | {row['api_kept']['requests_per_s'] / reference:.1f}x | "
+                     f"{row['api_none']['requests_per_s'] / reference:.1f}x |")
+    lines += ["", f"One client, one request at a time ({web['latency_runs']} each, nothing kept): whole request ms "
+              "over loopback, an upper bound of the time in the server", "",
+              "| query | /api/search p50 | p95 | search page (facets) p50 | p95 |", "|---|---|---|---|---|"]
+    for row in web["queries"]:
+        if "api_ms" in row:
+            lines.append(f"| {row['name']} | {percentile(row['api_ms'], 0.5):.1f} | {percentile(row['api_ms'], 0.95):.1f} | "
+                         f"{percentile(row['page_ms'], 0.5):.1f} | {percentile(row['page_ms'], 0.95):.1f} |")
     return lines
 
 
@@ -145,12 +251,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--archive", required=True)
     parser.add_argument("--db", required=True)
+    parser.add_argument("--queries", help="the bench's queries.json (default: one plain query, --query)")
     parser.add_argument("--query", default="council")
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
     log = lambda message: print(f"[bench-web {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-    web = run(os.path.abspath(args.archive), os.path.abspath(args.db), args.query, log, args.seconds, args.connections)
+    if args.queries:
+        with open(args.queries) as f:
+            queries = json.load(f)["queries"]
+    else:
+        queries = [{"name": "query", "query": args.query}]
+    web = run(os.path.abspath(args.archive), os.path.abspath(args.db), queries, log, args.seconds, args.connections)
     print(json.dumps(web, indent=1))
     print("\n".join(render(web)))
 

@@ -16,6 +16,9 @@ public struct ServeConfiguration: Sendable {
     /// Searches, facets and counts each reading connection remembers while the archive
     /// is unchanged (`Archive(answersKept:)`); 0 computes every answer.
     public var answersKept: Int
+    /// How long a request waits for a lock another process holds on the archive (a
+    /// writer in exclusive locking mode, a WAL recovery) before it is answered 503.
+    public var busyTimeout: Duration
     /// Test-only: called on the worker thread once a user's statement has been accepted
     /// (its columns are known) and before its first row is read, so a test can hold it
     /// there and make another request overlap it for certain.
@@ -23,7 +26,7 @@ public struct ServeConfiguration: Sendable {
 
     public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 sqlTimeLimit: Duration = .seconds(5), sqlPageRows: Int = 1_000, idleTimeout: Duration = .seconds(30),
-                workerThreads: Int = 4, answersKept: Int = 64) {
+                workerThreads: Int = 4, answersKept: Int = 64, busyTimeout: Duration = .seconds(10)) {
         self.databasePath = databasePath
         self.host = host
         self.port = port
@@ -33,6 +36,7 @@ public struct ServeConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.workerThreads = workerThreads
         self.answersKept = answersKept
+        self.busyTimeout = busyTimeout
     }
 
     /// Refuses what would be unsafe or cannot work, before anything is opened.

@@ -22,7 +22,8 @@ public final class WebServer: Sendable {
         try configuration.validate()
         self.configuration = configuration
         self.logger = logger
-        archive = try Archive(path: configuration.databasePath, mode: .read, answersKept: configuration.answersKept)
+        archive = try Archive(path: configuration.databasePath, mode: .read, answersKept: configuration.answersKept,
+                              busyTimeout: configuration.busyTimeout)
     }
 
     /// Serves until `stop()` or, with `handlingSignals`, until SIGINT or SIGTERM; then
@@ -48,7 +49,8 @@ public final class WebServer: Sendable {
         let logger = self.logger
         let app = Application(
             router: router,
-            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle, httpDecoderConfiguration: limits)),
+            server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [OversizedHeadResponder()],
+                                                                      idleTimeout: idle, httpDecoderConfiguration: limits)),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "archive"),
             onServerRunning: { channel in

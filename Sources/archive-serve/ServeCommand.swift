@@ -37,7 +37,12 @@ struct ServeCommand: AsyncParsableCommand {
                                valueName: "count"))
     var cacheAnswers = 64
 
+    @Option(help: ArgumentHelp("How long a request waits for a lock another program holds on the archive before a 503, in seconds.",
+                               valueName: "seconds"))
+    var busyTimeout = 10.0
+
     func validate() throws {
+        guard busyTimeout >= 0, busyTimeout <= 3600 else { throw ValidationError("--busy-timeout must be from 0 to 3600 seconds") }
         guard (0...100_000).contains(cacheAnswers) else { throw ValidationError("--cache-answers must be from 0 to 100000") }
         guard sqlTimeout > 0, sqlTimeout <= 3600 else { throw ValidationError("--sql-timeout must be more than 0 and at most 3600 seconds") }
     }
@@ -46,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let token = self.token ?? ProcessInfo.processInfo.environment["ARCHIVE_TOKEN"]
         let configuration = ServeConfiguration(databasePath: Archive.path(given: db), host: host, port: port, token: token,
-                                               sqlTimeLimit: .milliseconds(Int64(sqlTimeout * 1000)), answersKept: cacheAnswers)
+                                               sqlTimeLimit: .milliseconds(Int64(sqlTimeout * 1000)), answersKept: cacheAnswers,
+                                               busyTimeout: .milliseconds(Int64(busyTimeout * 1000)))
         let server: WebServer
         do {
             server = try WebServer(configuration: configuration)

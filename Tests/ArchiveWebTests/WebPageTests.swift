@@ -90,6 +90,28 @@ struct WebPageTests {
         }
     }
 
+    @Test("raw=1: FTS5 syntax as `archive search --raw` (phrases, OR), kept by the paging links; a syntax error is a 400")
+    func rawQueries() async throws {
+        let directory = WebTemporaryDirectory()
+        try await withServer(directory) { server in
+            func total(_ path: String) async throws -> Int? {
+                (try await server.get(path).json() as? [String: Any])?["total"] as? Int
+            }
+            // A phrase holds its words in its order; plain mode wants each word anywhere.
+            #expect(try await total("/api/search?q=%22storm+harbour%22") == 2)
+            #expect(try await total("/api/search?q=%22storm+harbour%22&raw=1") == 0)
+            #expect(try await total("/api/search?q=%22harbour+storm%22&raw=1") == 2)
+            #expect(try await total("/api/search?q=geneva+OR+reservoir&raw=1") == 2)
+            let next = try #require(try await server.get("/api/search?q=harbour+OR+geneva&raw=1&limit=1").json() as? [String: Any])
+            #expect(next["next"] as? String == "/api/search?q=harbour%20OR%20geneva&raw=1&limit=1&offset=1")
+            let wrong = try await server.get("/api/search?q=%22unclosed&raw=1")
+            #expect(wrong.status == 400)
+            #expect(((try wrong.json() as? [String: Any])?["error"] as? String)?.contains("invalid search query") == true)
+            let page = try await server.get("/?q=%22harbour+storm%22&raw=1")
+            #expect(page.text.contains("name=\"raw\" value=\"1\" checked"))
+        }
+    }
+
     @Test("article page and /api/articles: the article, its metadata, sightings, versions with a word diff; 404 when unknown")
     func articles() async throws {
         let directory = WebTemporaryDirectory()

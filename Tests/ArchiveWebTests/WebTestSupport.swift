@@ -1,4 +1,5 @@
 import ArchiveCore
+import CSQLite
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -174,3 +175,37 @@ extension Logger {
 
 /// Percent-encodes a query parameter's value.
 func encoded(_ text: String) -> String { QueryString.encode(text) }
+
+/// Another program's connection holding an archive's exclusive lock (`BEGIN EXCLUSIVE`
+/// on a file in rollback-journal mode): every reader is kept out until `release()`.
+final class ExclusiveLockHolder {
+    private var handle: OpaquePointer?
+
+    init(path: String) throws {
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK,
+              sqlite3_exec(handle, "BEGIN EXCLUSIVE", nil, nil, nil) == SQLITE_OK else {
+            let message = String(cString: sqlite3_errmsg(handle))
+            sqlite3_close_v2(handle)
+            throw LockError(message: message)
+        }
+    }
+
+    struct LockError: Error { let message: String }
+
+    static func setJournalMode(_ mode: String, path: String) throws {
+        let holder = try ExclusiveLockHolder(path: path)
+        sqlite3_exec(holder.handle, "ROLLBACK", nil, nil, nil)
+        guard sqlite3_exec(holder.handle, "PRAGMA journal_mode = \(mode)", nil, nil, nil) == SQLITE_OK else {
+            throw LockError(message: String(cString: sqlite3_errmsg(holder.handle)))
+        }
+        holder.release()
+    }
+
+    func release() {
+        sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+        sqlite3_close_v2(handle)
+        handle = nil
+    }
+
+    deinit { if handle != nil { release() } }
+}

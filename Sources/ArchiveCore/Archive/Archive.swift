@@ -28,18 +28,25 @@ public final class Archive: Sendable {
     /// `answersKept`: with `.read`, each reading connection keeps the answers to that
     /// many recent searches, facets and counts, and gives them again while nothing has
     /// been committed to the archive since (a server's repeated questions). Ignored
-    /// with `.write`, whose own commits would not empty the cache.
-    public convenience init(path: String, mode: Mode, answersKept: Int = 0) throws {
-        try self.init(path: path, mode: mode, migrator: Migrator(), answersKept: answersKept)
+    /// with `.write`, whose own commits would not empty the cache. `busyTimeout`: how
+    /// long a statement waits for a lock another process holds before `ArchiveError.busy`
+    /// (default 10 s).
+    public convenience init(path: String, mode: Mode, answersKept: Int = 0, busyTimeout: Duration = .seconds(10)) throws {
+        try self.init(path: path, mode: mode, migrator: Migrator(), answersKept: answersKept, busyTimeout: busyTimeout)
     }
 
-    init(path: String, mode: Mode, migrator: Migrator, answersKept: Int = 0) throws {
+    init(path: String, mode: Mode, migrator: Migrator, answersKept: Int = 0, busyTimeout: Duration = .seconds(10)) throws {
         self.path = path
         self.mode = mode
         self.answersKept = mode == .read ? max(0, answersKept) : 0
+        let waitMilliseconds = Int32(clamping: busyTimeout.components.seconds * 1_000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000)
         let first = try ArchiveFile.open(path: path, mode: mode, migrator: migrator)
-        connections = ConnectionPool(first: first, capacity: Self.readerCapacity,
-                                     openAnother: mode == .read ? { try ArchiveFile.openReader(path: path) } : nil)
+        first.setBusyTimeout(milliseconds: waitMilliseconds)
+        connections = ConnectionPool(first: first, capacity: Self.readerCapacity, openAnother: mode == .read ? {
+            let reader = try ArchiveFile.openReader(path: path)
+            reader.setBusyTimeout(milliseconds: waitMilliseconds)
+            return reader
+        } : nil)
     }
 
     public func close() { connections.close() }

@@ -36,12 +36,14 @@ struct SearchPage {
     private var form: HTML {
         let hiddenTags = search.tags.map { tag -> HTML in "<input type=\"hidden\" name=\"tag\" value=\"\(tag)\">" }.joined()
         let checked: HTML = search.allVersions ? " checked" : ""
+        let raw: HTML = search.isRaw ? " checked" : ""
         return """
             <form class="search" method="get" action="/" role="search">
             <input type="search" name="q" value="\(search.query ?? "")" placeholder="Search every article" maxlength="\(SearchRequest.maximumQueryLength)" autofocus>
             <label>from <input type="text" name="since" value="\(search.since ?? "")" size="10" placeholder="YYYY-MM-DD"></label>
             <label>to <input type="text" name="until" value="\(search.until ?? "")" size="10" placeholder="YYYY-MM-DD"></label>
             <label><input type="checkbox" name="all_versions" value="1"\(checked)> all versions</label>
+            <label title="phrases in quotes, OR, NOT, NEAR, prefix*"><input type="checkbox" name="raw" value="1"\(raw)> FTS5 syntax</label>
             \(hiddenTags)
             <button type="submit">Search</button>
             </form>

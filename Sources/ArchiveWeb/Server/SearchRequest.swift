@@ -5,6 +5,8 @@ import ArchiveCore
 /// search can be bookmarked and its CSV is the same URL on another path.
 struct SearchRequest: Sendable, Equatable {
     var query: String?
+    /// `raw=1`: the query is FTS5 syntax (phrases, OR, NOT, NEAR), as `archive search --raw`.
+    var isRaw = false
     var tags: [String] = []
     var since: String?
     var until: String?
@@ -31,11 +33,14 @@ struct SearchRequest: Sendable, Equatable {
         }
         since = try Self.date(parameters["since"], name: "since")
         until = try Self.date(parameters["until"], name: "until")
-        allVersions = ["1", "true", "on", "yes"].contains(parameters["all_versions"] ?? "")
+        allVersions = Self.isOn(parameters["all_versions"])
+        isRaw = Self.isOn(parameters["raw"])
         limit = try parameters.number("limit", in: 1...Self.maximumLimit) ?? limit
         offset = try parameters.number("offset", in: 0...Self.maximumOffset) ?? offset
         _ = try filter()  // a date that cannot be read is the request's mistake, said now
     }
+
+    private static func isOn(_ value: String?) -> Bool { ["1", "true", "on", "yes"].contains(value ?? "") }
 
     private static func date(_ text: String?, name: String) throws(WebError) -> String? {
         guard let text = text?.trimmingWhitespace, !text.isEmpty else { return nil }
@@ -43,10 +48,10 @@ struct SearchRequest: Sendable, Equatable {
         return text
     }
 
-    /// The archive's filter. A plain query only: raw FTS5 syntax is the CLI's (`--raw`).
+    /// The archive's filter. A raw query's syntax is judged when it runs (a 400 then).
     func filter() throws(WebError) -> ArticleFilter {
         do {
-            return try ArticleFilter(query: query.map { SearchQuery($0) }, since: since, until: until, tags: tags,
+            return try ArticleFilter(query: query.map { SearchQuery($0, raw: isRaw) }, since: since, until: until, tags: tags,
                                      allVersions: allVersions)
         } catch {
             throw .badRequest(error.description)
@@ -57,6 +62,7 @@ struct SearchRequest: Sendable, Equatable {
     var filterParameters: [(name: String, value: String)] {
         var pairs: [(name: String, value: String)] = []
         if let query { pairs.append(("q", query)) }
+        if isRaw { pairs.append(("raw", "1")) }
         pairs += tags.map { ("tag", $0) }
         if let since { pairs.append(("since", since)) }
         if let until { pairs.append(("until", until)) }
