@@ -205,6 +205,50 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         log(f"sqlite-utils incremental insert (FTS triggers): {r.seconds:.2f} s")
         return {"seconds": r.seconds, "peak_mb": r.peak_mb}
 
+    def search_command(self, q, db):
+        cmd = [self.archive, "search", q["query"], "--db", db, "--limit", "10", "--format", "json"]
+        if q.get("raw"):
+            cmd.append("--raw")
+        if q.get("since"):
+            cmd += ["--since", q["since"]]
+        if q.get("until"):
+            cmd += ["--until", q["until"]]
+        for tag in q.get("tags", []):
+            cmd += ["--tag", tag]
+        return cmd
+
+    def first_search(self, db):
+        """The first search right after an import, whole process: the mix's first query
+        (a rare word) on pages the import has just written."""
+        q = self.queries["queries"][0]
+        r = run(self.search_command(q, db), out_dir=self.work)
+        json.loads(r.stdout)
+        log(f"first search after the import ({q['query']}): {r.seconds * 1000:.1f} ms")
+        return {"query": q["query"], "ms": r.seconds * 1000}
+
+    def startup(self, runs=20):
+        """Start-up, whole process, alternating: `archive --version` against the sqlite3
+        shell doing nothing (`select 1` in memory), and a search of the demo archive (the
+        bundled sample) against the shell running the same full-text query on it."""
+        demo = self.db("startup-demo.db")
+        remove_db(demo)
+        run([self.archive, "import", os.path.join(ROOT, "samples", "sample-dump.txt"), "--db", demo], out_dir=self.work)
+        sql = ("SELECT a.id, a.title, snippet(articles_fts, 1, '**', '**', '…', 24) FROM articles_fts "
+               "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH 'solar reservoir' "
+               "AND a.duplicate_of IS NULL ORDER BY rank LIMIT 20")
+        pairs = {"version": ([self.archive, "--version"], ["sqlite3", ":memory:", "select 1"]),
+                 "search": ([self.archive, "search", "solar reservoir", "--db", demo], ["sqlite3", demo, sql])}
+        times = {name: {"archive": [], "sqlite3": [], "archive_peak_mb": 0.0} for name in pairs}
+        log(f"start-up: {runs} runs of each")
+        for _ in range(runs):
+            for name, (ours, reference) in pairs.items():
+                a = run(ours, out_dir=self.work)
+                times[name]["archive"].append(a.seconds * 1000)
+                times[name]["archive_peak_mb"] = max(times[name]["archive_peak_mb"], a.peak_mb)
+                times[name]["sqlite3"].append(run(reference, out_dir=self.work).seconds * 1000)
+        remove_db(demo)
+        self.results["startup"] = times
+
     def imports(self):
         rounds = []
         for number in range(1, self.args.runs + 1):
@@ -220,6 +264,7 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
             remove_db(alone)
             entry["sqlite_utils"] = self.sqlite_utils_base(utils)
             entry["incremental"] = self.archive_import(ours, [self.incremental], "archive incremental import")
+            entry["first_search"] = self.first_search(ours)
             entry["sqlite_utils_incremental"] = self.sqlite_utils_incremental(utils)
             remove_db(utils)
             entry["reimport_incremental"] = self.archive_import(ours, [self.incremental], "archive re-import (incremental)")
@@ -239,16 +284,7 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         peak = 0.0
         for _ in range(runs):
             for q in queries:
-                cmd = [self.archive, "search", q["query"], "--db", self.final_db, "--limit", "10", "--format", "json"]
-                if q.get("raw"):
-                    cmd.append("--raw")
-                if q.get("since"):
-                    cmd += ["--since", q["since"]]
-                if q.get("until"):
-                    cmd += ["--until", q["until"]]
-                for tag in q.get("tags", []):
-                    cmd += ["--tag", tag]
-                r = run(cmd, out_dir=self.work)
+                r = run(self.search_command(q, self.final_db), out_dir=self.work)
                 json.loads(r.stdout)
                 whole[q["name"]].append(r.seconds * 1000)
                 peak = max(peak, r.peak_mb)
@@ -305,6 +341,7 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
             "sqlite-utils": tool_version([self.sqlite_utils, "--version"]),
             "rg": tool_version([self.rg, "--version"]) if self.rg else None,
         }
+        self.startup()
         self.imports()
         self.search()
         self.export()

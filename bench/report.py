@@ -103,6 +103,19 @@ def render(results):
     add(f"| search, whole process (`archive search`), p50 / p95 ms | {percentile(whole_all, 0.5):.1f} / {percentile(whole_all, 0.95):.1f} | "
         f"rg over the dumps, per word: {spread(rg_all, '{:.0f}')} ms | {min(rg_ratios.values()):.1f}x (worst query, p50 vs rg) | "
         f"p95 < 50 ms; >= 20x rg{at_size} | {verdict(percentile(whole_all, 0.95) < 50)}; {verdict(min(rg_ratios.values()) >= 20) if rg_ratios else '-'} |")
+    first_searches = [r["first_search"]["ms"] for r in rounds if "first_search" in r]
+    if first_searches:
+        add(f"| first search right after the incremental import (`{rounds[0]['first_search']['query']}`), whole process, ms | "
+            f"{spread(first_searches, '{:.1f}')} | the same query in the mix below | - | < 30 ms | {verdict(median(first_searches) < 30)} |")
+    startup = results.get("startup")
+    if startup:
+        for name, label, limit, times in (("version", "`archive --version`", 5, 2), ("search", "a search of the demo archive", 8, 3)):
+            ours, ref = startup[name]["archive"], startup[name]["sqlite3"]
+            reference = "`sqlite3 :memory: 'select 1'`" if name == "version" else "the sqlite3 shell, same FTS5 query"
+            ratio = median(ours) / median(ref)
+            add(f"| start-up: {label}, whole process, ms | {spread(ours, '{:.1f}')} ({startup[name]['archive_peak_mb']:.0f} MB) | "
+                f"{reference}: {spread(ref, '{:.1f}')} | {ratio:.1f}x the reference's time | <= {limit} ms and <= {times}x | "
+                f"{verdict(median(ours) <= limit and ratio <= times)} |")
     add(f"| search, in process (ArticleSearch), p50 / p95 ms | {percentile(inproc_all, 0.5):.1f} / {percentile(inproc_all, 0.95):.1f} | - | - | - | - |")
     add(f"| export to CSV ({export['rows']:,} rows, {ex_mb:,.0f} MB), MB/s | {spread([ex_mb / s for s in ex_ours])} | "
         f"sqlite3 -csv, same columns ({ex_ref_mb:,.0f} MB): {spread([ex_ref_mb / s for s in ex_ref])} | {spread(ex_ratio)}x | >= 0.8x | "

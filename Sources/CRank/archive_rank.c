@@ -9,6 +9,11 @@
 // so it is left out. With several phrases the IDF weighs them against each other and is
 // computed as bm25 does. Otherwise this is bm25: k1 = 1.2, b = 0.75, term frequencies
 // weighted per column, document lengths against the average.
+//
+// Arguments: one weight per column, then optionally a flag: when it is not 0, every
+// phrase counts as one (no IDF at all). The archive passes it for a prefix it has
+// rewritten as the OR of the index terms under it (`econom*` as `econom OR economy OR
+// ...`): FTS5 ranks a prefix as one phrase, and so, without the walks, does this.
 
 #include "archive_rank.h"
 #include <math.h>
@@ -27,7 +32,7 @@ static int count_document(const Fts5ExtensionApi *api, Fts5Context *context, voi
     return SQLITE_OK;
 }
 
-static QueryStatistics *query_statistics(const Fts5ExtensionApi *api, Fts5Context *context, int *rc) {
+static QueryStatistics *query_statistics(const Fts5ExtensionApi *api, Fts5Context *context, int asOnePhrase, int *rc) {
     QueryStatistics *statistics = api->xGetAuxdata(context, 0);
     if (statistics) return statistics;
     int phrases = api->xPhraseCount(context);
@@ -39,7 +44,7 @@ static QueryStatistics *query_statistics(const Fts5ExtensionApi *api, Fts5Contex
     if (*rc == SQLITE_OK) *rc = api->xColumnTotalSize(context, -1, &tokens);
     statistics->averageLength = rows > 0 ? (double)tokens / (double)rows : 1.0;
     for (int phrase = 0; *rc == SQLITE_OK && phrase < phrases; phrase++) {
-        if (phrases == 1) { statistics->idf[phrase] = 1.0; break; }
+        if (phrases == 1 || asOnePhrase) { statistics->idf[phrase] = 1.0; continue; }
         sqlite3_int64 holding = 0;
         *rc = api->xQueryPhrase(context, phrase, &holding, count_document);
         // bm25's IDF, with its floor for phrases in more than half the documents.
@@ -54,7 +59,9 @@ static QueryStatistics *query_statistics(const Fts5ExtensionApi *api, Fts5Contex
 static void archive_rank(const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_context *result, int argumentCount, sqlite3_value **arguments) {
     const double k1 = 1.2, b = 0.75;
     int rc = SQLITE_OK;
-    QueryStatistics *statistics = query_statistics(api, context, &rc);
+    int columns = api->xColumnCount(context);
+    int asOnePhrase = argumentCount > columns && sqlite3_value_int(arguments[columns]) != 0;
+    QueryStatistics *statistics = query_statistics(api, context, asOnePhrase, &rc);
     if (!statistics) { sqlite3_result_error_code(result, rc); return; }
     enum { maximumPhrases = 64 };
     double frequency[maximumPhrases];
@@ -66,6 +73,7 @@ static void archive_rank(const Fts5ExtensionApi *api, Fts5Context *context, sqli
         int phrase = 0, column = 0, offset = 0;
         rc = api->xInst(context, index, &phrase, &column, &offset);
         if (rc != SQLITE_OK || phrase >= phrases) continue;
+        if (asOnePhrase) phrase = 0;
         // A column without a weight given counts 1, as in bm25.
         frequency[phrase] += column < argumentCount ? sqlite3_value_double(arguments[column]) : 1.0;
     }
@@ -74,7 +82,7 @@ static void archive_rank(const Fts5ExtensionApi *api, Fts5Context *context, sqli
     if (rc != SQLITE_OK) { sqlite3_result_error_code(result, rc); return; }
     double score = 0.0;
     double norm = k1 * (1.0 - b + b * (double)length / statistics->averageLength);
-    for (int phrase = 0; phrase < phrases; phrase++) {
+    for (int phrase = 0; phrase < (asOnePhrase ? 1 : phrases); phrase++) {
         score += statistics->idf[phrase] * frequency[phrase] * (k1 + 1.0) / (frequency[phrase] + norm);
     }
     // Smaller is better, as with bm25 and FTS5's rank.

@@ -166,7 +166,7 @@ struct CJKSearchTests {
         func scores(_ match: String) throws -> [(bm25: Double, ours: Double)] {
             var rows: [(Double, Double)] = []
             try archive.connection.prepare("""
-                SELECT rank, \(CJKRank.expression) FROM articles_cjk WHERE articles_cjk MATCH ? ORDER BY rowid
+                SELECT rank, archive_rank(articles_cjk, \(ArchiveRank.weights)) FROM articles_cjk WHERE articles_cjk MATCH ? ORDER BY rowid
                 """).bind(.text(match)).forEachRow { rows.append(($0.double(0), $0.double(1))) }
             return rows
         }

@@ -168,6 +168,45 @@ extension SearchTests {
 }
 
 extension SearchTests {
+    @Test("searches rank in bm25's order: one phrase (a prefix too) by bm25 over one factor, several phrases by bm25 itself")
+    func rankIsBM25Order() throws {
+        let directory = TemporaryDirectory()
+        var lines: [String] = []
+        for n in 0..<40 {
+            let harbour = String(repeating: "harbour ", count: n % 5)
+            let storm = String(repeating: "storm ", count: n % 3)
+            let padding = String(repeating: "word ", count: n % 7 * 3)
+            // Other index terms under the prefix `harb`, in other proportions.
+            let others = String(repeating: "harbormaster ", count: n % 6 == 1 ? 3 : 0) + (n % 9 == 2 ? "harbor " : "")
+            lines.append(#"{"title": "Story \#(n) \#(n % 4 == 0 ? "harbour" : "")", "body": "\#(harbour)\#(storm)\#(others)\#(padding)end \#(n)", "tags": ["T\#(n % 3)"]}"#)
+        }
+        let db = directory.path("a.db")
+        try importDumps([directory.write("a.jsonl", lines.joined(separator: "\n") + "\n")], into: db)
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        /// The ids in the order FTS5's own bm25 ranks them, and the hits' scores by id.
+        func bm25Order(_ match: String) throws -> [Int64] {
+            var ids: [Int64] = []
+            try archive.connection.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, \(ArchiveRank.weights)), rowid")
+                .bind(.text(match)).forEachRow { ids.append(Int64($0.int(0))) }
+            return ids
+        }
+        // The default reach rewrites a prefix as the OR of its terms (`PrefixExpansion`);
+        // its order must stay that of FTS5's own prefix phrase.
+        for (query, raw) in [("harbour", false), ("\"harbour storm\"", true), ("harbour OR storm", true), ("harbour storm", false),
+                             ("harb*", false), ("harb*", true)] {
+            let hits = try archive.search(try ArticleFilter(query: SearchQuery(query, raw: raw)), limit: 100).hits
+            let expected = try bm25Order(try SearchQuery(query, raw: raw).ftsExpression())
+            #expect(!hits.isEmpty, "\(query)")
+            // Ties aside (equal scores may come in either order), the order is bm25's.
+            let scores = Dictionary(uniqueKeysWithValues: hits.map { ($0.id, $0.rank!) })
+            #expect(Set(hits.map(\.id)) == Set(expected), "\(query)")
+            for (a, b) in zip(expected, expected.dropFirst()) {
+                #expect(scores[a]! <= scores[b]! + 1e-12, "\(query): \(a) before \(b) in bm25's order")
+            }
+        }
+    }
+
     @Test("a prefix term is rewritten as the index terms under it, and finds the same articles")
     func prefixExpansion() throws {
         let directory = TemporaryDirectory()

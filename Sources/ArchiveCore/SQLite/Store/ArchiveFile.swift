@@ -75,7 +75,7 @@ enum ArchiveFile {
             guard connection.compileOptionUsed("ENABLE_FTS5") else {
                 throw ArchiveError.noFTS5(version: Connection.libraryVersion)
             }
-            try CJKRank.register(on: connection)
+            try ArchiveRank.register(on: connection)
             return connection
         } catch let error as SQLiteError {
             throw translate(error, path: path)

@@ -27,26 +27,26 @@ struct FilterSQL {
          filterColumnsOnly: Bool = false) throws(SearchError) {
         let articles = filterColumnsOnly ? "articles a INDEXED BY articles_filter" : "articles a"
         if let query = filter.query {
-            let fullText: String
-            if let rewritten { fullText = rewritten } else { fullText = try query.ftsExpression() }
+            let written = try query.ftsExpression()
+            let fullText = rewritten ?? written
+            // One prefix term rewritten as its terms is ranked as the one phrase it was.
+            let onePrefix = fullText != written && PrefixExpansion.isOneTerm(written)
+            let fullTextRank = ArchiveRank.rankOverride(of: "articles_fts", asOnePhrase: onePrefix)
             if !cjkInUse {
                 from = "articles_fts JOIN \(articles) ON a.id = articles_fts.rowid"
                 conditions.append("articles_fts MATCH ?")
+                conditions.append(fullTextRank)
                 matchSource = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
                 matchValues = [.text(fullText)]
             } else {
                 // Each branch: its index, the source number it reports, and which articles
-                // it answers for (and how it ranks, when not by the index's bm25).
+                // it answers for. Both rank by `ArchiveRank`, so that their scores compare.
                 var branches: [(table: String, source: Int, condition: String)] = []
                 if !query.hasIdeographs {
-                    branches.append(("articles_fts", 0, "rowid NOT IN (SELECT article_id FROM cjk_articles)"))
+                    branches.append(("articles_fts", 0, "\(fullTextRank) AND rowid NOT IN (SELECT article_id FROM cjk_articles)"))
                     matchValues.append(.text(fullText))
                 }
-                // Read alone, the CJK index ranks without the whole-index count a
-                // one-word query does not need (`CJKRank`); beside articles_fts both
-                // rank by bm25, so that their scores compare.
-                let condition = "rowid NOT IN (SELECT article_id FROM cjk_stale)"
-                branches.append(("articles_cjk", 1, query.hasIdeographs ? "\(CJKRank.rankOverride) AND \(condition)" : condition))
+                branches.append(("articles_cjk", 1, "\(ArchiveRank.rankOverride(of: "articles_cjk")) AND rowid NOT IN (SELECT article_id FROM cjk_stale)"))
                 matchValues.append(.text(try query.cjkExpression()))
                 // The newest-first walk needs ids only: a score in its subquery would be
                 // computed for every row walked.

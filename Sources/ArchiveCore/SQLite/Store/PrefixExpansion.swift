@@ -24,6 +24,14 @@ struct PrefixExpansion {
         return output
     }
 
+    /// True when the expression is one term (a word, a quoted phrase, a prefix) with
+    /// nothing beside it.
+    static func isOneTerm(_ expression: String) -> Bool {
+        let trimmed = expression.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return false }
+        return token(in: trimmed, from: trimmed.startIndex).1 == trimmed.endIndex
+    }
+
     /// The next run of non-space text (a quoted string counts as one, spaces and all),
     /// or a run of spaces.
     static func token(in text: String, from start: String.Index) -> (Substring, String.Index) {
