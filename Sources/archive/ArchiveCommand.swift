@@ -7,8 +7,17 @@ struct ArchiveCommand: ParsableCommand {
         // Past a file-size limit (ulimit -f) a write should fail and be reported, not
         // kill the process without a word.
         signal(SIGXFSZ, SIG_IGN)
+        // `--version` alone is answered before the argument parser is built: building
+        // it (every subcommand's options, found by reflection) was most of the time
+        // scripts spent asking for the version.
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            print(version)
+            return
+        }
         self.main(nil)
     }
+
+    static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         commandName: "archive",
@@ -18,7 +27,7 @@ struct ArchiveCommand: ParsableCommand {
             2 import finished but some records or files failed (see import_errors); \
             3 no such article; 4 invalid query or refused SQL; 5 `check` found a problem; 64 wrong usage.
             """,
-        version: "0.1.0",
+        version: version,
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
             SQLCommand.self, StatsCommand.self, DuplicatesCommand.self, DedupCommand.self,

@@ -95,6 +95,16 @@ struct GoldenOutputTests {
             + "--- stdout\n\(masked(result.stdout, folder: folder))--- stderr\n\(masked(result.stderr, folder: folder))"
     }
 
+    @Test("`archive --version` (answered before the argument parser is built) prints the version and exits 0")
+    func version() throws {
+        try withSandbox { sandbox in
+            let alone = try sandbox.archiveWithoutDB(["--version"])
+            #expect(alone.status == 0)
+            #expect(alone.stdout == "0.1.0\n")
+            #expect(alone.stderr.isEmpty)
+        }
+    }
+
     @Test("every command and format prints what it printed before, byte for byte")
     func outputIsUnchanged() throws {
         let update = ProcessInfo.processInfo.environment["ARCHIVE_UPDATE_GOLDEN"] == "1"
