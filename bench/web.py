@@ -244,7 +244,7 @@ def render(web):
         if "api_ms" in row:
             lines.append(f"| {row['name']} | {percentile(row['api_ms'], 0.5):.1f} | {percentile(row['api_ms'], 0.95):.1f} | "
                          f"{percentile(row['page_ms'], 0.5):.1f} | {percentile(row['page_ms'], 0.95):.1f} |")
-    return lines
+    return lines + [""]
 
 
 def main():
