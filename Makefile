@@ -78,8 +78,9 @@ eval-dedup: deps
 	$(SWIFT) build -c release --product archive-eval $(RELEASE_FLAGS) $(EVAL_BUILD_FLAGS)
 	"$$($(SWIFT) build -c release $(RELEASE_FLAGS) $(EVAL_BUILD_FLAGS) --show-bin-path)/archive-eval" dedup --corpus auto $(EVAL_ARGS)
 
-# Benchmark: `make bench` (quick: ~30,000 articles, under 10 minutes) or
-# `make bench BENCH_SIZE=full` (~1,000,000 articles, ~3 GB, under an hour). Builds the
+# Benchmark: `make bench` (quick: ~30,000 articles, under 15 minutes) or
+# `make bench BENCH_SIZE=full` (~1,000,000 articles, ~3 GB, about an hour and a half: the
+# HTTP part alone is 40 load runs of 30 s). Builds the
 # release products, generates the corpus into bench/out/corpus-SIZE (reused while its
 # stamp matches), puts sqlite-utils in bench/.venv and ripgrep on the system, runs
 # `archive` and the reference tools on the same data, and prints one table (also in
