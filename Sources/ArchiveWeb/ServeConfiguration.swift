@@ -1,3 +1,5 @@
+import ArchiveCore
+
 /// How `archive serve` runs: which archive, where it listens, the token, the limits.
 public struct ServeConfiguration: Sendable {
     public var databasePath: String
@@ -26,7 +28,7 @@ public struct ServeConfiguration: Sendable {
 
     public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 sqlTimeLimit: Duration = .seconds(5), sqlPageRows: Int = 1_000, idleTimeout: Duration = .seconds(30),
-                workerThreads: Int = 4, answersKept: Int = 64, busyTimeout: Duration = .seconds(10)) {
+                workerThreads: Int = 4, answersKept: Int = 64, busyTimeout: Duration = Archive.defaultBusyTimeout) {
         self.databasePath = databasePath
         self.host = host
         self.port = port

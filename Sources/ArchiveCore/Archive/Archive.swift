@@ -22,6 +22,9 @@ public final class Archive: Sendable {
     /// How many answers each reading connection keeps (`AnswerCache`); 0 keeps none.
     let answersKept: Int
 
+    /// How long a statement waits for a lock another process holds, unless told otherwise.
+    public static let defaultBusyTimeout = Duration.seconds(10)
+
     /// How many readers may work at once on one open archive.
     static let readerCapacity = 4
 
@@ -31,22 +34,17 @@ public final class Archive: Sendable {
     /// with `.write`, whose own commits would not empty the cache. `busyTimeout`: how
     /// long a statement waits for a lock another process holds before `ArchiveError.busy`
     /// (default 10 s).
-    public convenience init(path: String, mode: Mode, answersKept: Int = 0, busyTimeout: Duration = .seconds(10)) throws {
+    public convenience init(path: String, mode: Mode, answersKept: Int = 0, busyTimeout: Duration = Archive.defaultBusyTimeout) throws {
         try self.init(path: path, mode: mode, migrator: Migrator(), answersKept: answersKept, busyTimeout: busyTimeout)
     }
 
-    init(path: String, mode: Mode, migrator: Migrator, answersKept: Int = 0, busyTimeout: Duration = .seconds(10)) throws {
+    init(path: String, mode: Mode, migrator: Migrator, answersKept: Int = 0, busyTimeout: Duration = Archive.defaultBusyTimeout) throws {
         self.path = path
         self.mode = mode
         self.answersKept = mode == .read ? max(0, answersKept) : 0
-        let waitMilliseconds = Int32(clamping: busyTimeout.components.seconds * 1_000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000)
-        let first = try ArchiveFile.open(path: path, mode: mode, migrator: migrator)
-        first.setBusyTimeout(milliseconds: waitMilliseconds)
-        connections = ConnectionPool(first: first, capacity: Self.readerCapacity, openAnother: mode == .read ? {
-            let reader = try ArchiveFile.openReader(path: path)
-            reader.setBusyTimeout(milliseconds: waitMilliseconds)
-            return reader
-        } : nil)
+        let first = try ArchiveFile.open(path: path, mode: mode, migrator: migrator, busyTimeout: busyTimeout)
+        connections = ConnectionPool(first: first, capacity: Self.readerCapacity,
+                                     openAnother: mode == .read ? { try ArchiveFile.openReader(path: path, busyTimeout: busyTimeout) } : nil)
     }
 
     public func close() { connections.close() }

@@ -21,7 +21,7 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
 
     private func log(_ request: Request, status: Int, since start: ContinuousClock.Instant) {
         let elapsed = start.duration(to: .now)
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = elapsed.inSeconds * 1000
         logger.info("\(request.method.rawValue) \(request.uri.path) \(status) \(Int(milliseconds.rounded())) ms")
     }
 }

@@ -36,8 +36,7 @@ final class ChunkPipe: ByteSink, @unchecked Sendable {
     private var buffer: [UInt8] = []
 
     init(stallLimit: Duration) {
-        let parts = stallLimit.components
-        self.stallLimit = TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
+        self.stallLimit = stallLimit.inSeconds
         buffer.reserveCapacity(Self.chunkSize + 4096)
     }
 

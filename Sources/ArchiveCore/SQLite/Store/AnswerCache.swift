@@ -15,7 +15,7 @@ final class AnswerCache {
     }
 
     private let capacity: Int
-    private var dataVersion: Int64?
+    private var dataVersion: Int?
     private var answers: [Question: Any] = [:]
     /// Oldest first: the first to go when the cache is full.
     private var arrival: [Question] = []
@@ -28,10 +28,10 @@ final class AnswerCache {
     /// `compute` gives, kept. Called inside the read transaction that computes it.
     func answer<T>(_ question: Question, on connection: Connection, compute: () throws -> T) throws -> T {
         let version = try connection.scalarInt("PRAGMA data_version")
-        if Int64(version) != dataVersion {
+        if version != dataVersion {
             answers.removeAll(keepingCapacity: true)
             arrival.removeAll(keepingCapacity: true)
-            dataVersion = Int64(version)
+            dataVersion = version
         }
         if let kept = answers[question] as? T { return kept }
         let fresh = try compute()

@@ -9,7 +9,7 @@ enum ArchiveFile {
 
     /// The connection a command starts with: for `.write` the one writer, for `.read`
     /// the first reader (after bringing an older archive up to date, where it may).
-    static func open(path: String, mode: Archive.Mode, migrator: Migrator) throws -> Connection {
+    static func open(path: String, mode: Archive.Mode, migrator: Migrator, busyTimeout: Duration = Archive.defaultBusyTimeout) throws -> Connection {
         let url = URL(fileURLWithPath: path)
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
@@ -22,13 +22,13 @@ enum ArchiveFile {
         }
         guard mode == .read else {
             let connection = try open(path: path, access: .readWriteCreate)
-            try configure(connection)
+            try configure(connection, busyTimeout: busyTimeout)
             try prepareForWriting(connection, path: path, migrator: migrator)
             return connection
         }
         // One connection does for checking and reading: each open and close of a WAL
         // database costs milliseconds, and a search should take few.
-        var reader = try openReader(path: path)
+        var reader = try openReader(path: path, busyTimeout: busyTimeout)
         try check(reader, path: path, migrator: migrator)
         // An empty database is no archive yet: reading must not turn it into one.
         if try reader.scalarInt("SELECT count(*) FROM sqlite_schema") == 0 {
@@ -39,20 +39,20 @@ enum ArchiveFile {
         if try migrator.appliedVersion(reader) < migrator.latestVersion, FileManager.default.isWritableFile(atPath: path) {
             reader.close()
             try withConnection(path: path, access: .readWrite) { try prepareForWriting($0, path: path, migrator: migrator) }
-            reader = try openReader(path: path)
+            reader = try openReader(path: path, busyTimeout: busyTimeout)
         }
         return reader
     }
 
     /// Another reader of an archive already opened (and checked) once.
-    static func openReader(path: String) throws -> Connection {
+    static func openReader(path: String, busyTimeout: Duration = Archive.defaultBusyTimeout) throws -> Connection {
         // On a read-only file system SQLite cannot make the WAL's shared-memory file; the
         // file cannot change there either, so it is read as immutable.
         let folderIsWritable = FileManager.default.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         let access: Connection.Access = !folderIsWritable && !FileManager.default.fileExists(atPath: path + "-shm")
             ? .readOnlyImmutable : .readOnly
         let reader = try open(path: path, access: access)
-        try configure(reader)
+        try configure(reader, busyTimeout: busyTimeout)
         return reader
     }
 
@@ -91,8 +91,8 @@ enum ArchiveFile {
 
     /// Settings of every connection. WAL lets searches run while an import writes;
     /// synchronous=NORMAL is durable at each checkpoint and never corrupts in WAL mode.
-    private static func configure(_ connection: Connection) throws {
-        connection.setBusyTimeout(milliseconds: 10_000)
+    private static func configure(_ connection: Connection, busyTimeout: Duration = Archive.defaultBusyTimeout) throws {
+        connection.setBusyTimeout(milliseconds: Int32(clamping: Int((busyTimeout.inSeconds * 1000).rounded())))
         do {
             try connection.execute("""
                 PRAGMA foreign_keys = ON;

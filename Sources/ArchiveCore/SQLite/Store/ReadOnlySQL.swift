@@ -51,7 +51,7 @@ public struct SQLTimeLimitExceeded: Error, Equatable, CustomStringConvertible {
     public let limit: Duration
 
     public var description: String {
-        let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
+        let seconds = limit.inSeconds
         let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.3g", seconds)
         return "the statement was stopped at its time limit of \(shown) s"
     }
