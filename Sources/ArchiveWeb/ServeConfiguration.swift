@@ -21,6 +21,9 @@ public struct ServeConfiguration: Sendable {
     /// How long a request waits for a lock another process holds on the archive (a
     /// writer in exclusive locking mode, a WAL recovery) before it is answered 503.
     public var busyTimeout: Duration
+    /// How far a search page counts its matches (and its year facet) before it says
+    /// "more than N" (`SearchResults`); nil counts every match.
+    public var countLimit: Int?
     /// Test-only: called on the worker thread once a user's statement has been accepted
     /// (its columns are known) and before its first row is read, so a test can hold it
     /// there and make another request overlap it for certain.
@@ -28,7 +31,8 @@ public struct ServeConfiguration: Sendable {
 
     public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 sqlTimeLimit: Duration = .seconds(5), sqlPageRows: Int = 1_000, idleTimeout: Duration = .seconds(30),
-                workerThreads: Int = 4, answersKept: Int = 64, busyTimeout: Duration = Archive.defaultBusyTimeout) {
+                workerThreads: Int = 4, answersKept: Int = 64, busyTimeout: Duration = Archive.defaultBusyTimeout,
+                countLimit: Int? = ServeConfiguration.defaultCountLimit) {
         self.databasePath = databasePath
         self.host = host
         self.port = port
@@ -39,7 +43,13 @@ public struct ServeConfiguration: Sendable {
         self.workerThreads = workerThreads
         self.answersKept = answersKept
         self.busyTimeout = busyTimeout
+        self.countLimit = countLimit
     }
+
+    /// The newest matches a search ranks (`SearchReach.standard`): a page for a word in
+    /// half of a million articles would otherwise visit every match to say how many
+    /// there are, which was most of its time.
+    public static let defaultCountLimit = 10_000
 
     /// Refuses what would be unsafe or cannot work, before anything is opened.
     public func validate() throws(ServeRefusal) {

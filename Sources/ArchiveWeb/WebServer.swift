@@ -32,7 +32,7 @@ public final class WebServer: Sendable {
     public func run(handlingSignals: Bool, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let workers = ArchiveWorkers(archive: archive, threads: configuration.workerThreads)
         let site = Site(workers: workers, sqlTimeLimit: configuration.sqlTimeLimit, sqlPageRows: configuration.sqlPageRows,
-                        token: configuration.token, stallLimit: configuration.idleTimeout,
+                        token: configuration.token, stallLimit: configuration.idleTimeout, countLimit: configuration.countLimit,
                         statementAccepted: configuration.statementAccepted)
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestLog(logger: logger))

@@ -41,8 +41,13 @@ struct ServeCommand: AsyncParsableCommand {
                                valueName: "seconds"))
     var busyTimeout = 10.0
 
+    @Option(help: ArgumentHelp("How many matches a search counts (and counts by year) before it says \"more than\" (0: every match).",
+                               valueName: "count"))
+    var countLimit = ServeConfiguration.defaultCountLimit
+
     func validate() throws {
         guard busyTimeout >= 0, busyTimeout <= 3600 else { throw ValidationError("--busy-timeout must be from 0 to 3600 seconds") }
+        guard countLimit >= 0 else { throw ValidationError("--count-limit must be 0 or more") }
         guard (0...100_000).contains(cacheAnswers) else { throw ValidationError("--cache-answers must be from 0 to 100000") }
         guard sqlTimeout > 0, sqlTimeout <= 3600 else { throw ValidationError("--sql-timeout must be more than 0 and at most 3600 seconds") }
     }
@@ -52,7 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
         let token = self.token ?? ProcessInfo.processInfo.environment["ARCHIVE_TOKEN"]
         let configuration = ServeConfiguration(databasePath: Archive.path(given: db), host: host, port: port, token: token,
                                                sqlTimeLimit: .milliseconds(Int64(sqlTimeout * 1000)), answersKept: cacheAnswers,
-                                               busyTimeout: .milliseconds(Int64(busyTimeout * 1000)))
+                                               busyTimeout: .milliseconds(Int64(busyTimeout * 1000)),
+                                               countLimit: countLimit == 0 ? nil : countLimit)
         let server: WebServer
         do {
             server = try WebServer(configuration: configuration)

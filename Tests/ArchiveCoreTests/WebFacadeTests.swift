@@ -24,7 +24,7 @@ struct WebFacadeTests {
         #expect(try archive.facets(try ArticleFilter(), tagLimit: 1).tags.count == 1)
     }
 
-    @Test("a query with more matches than the tag sample: tags of its newest matches only; years and total of all")
+    @Test("a filter covering more than the tag sample: tags of its newest articles only; years and total of all")
     func tagSample() throws {
         let directory = TemporaryDirectory()
         let archive = try Archive(path: try SearchTests.fixture(directory), mode: .read)
@@ -43,8 +43,15 @@ struct WebFacadeTests {
         #expect(sampled.tags.allSatisfy { $0.count == 1 })
         #expect(sampled.years == full.years)
         #expect(sampled.total == full.total)
-        // Without a query every article is counted.
-        #expect(try archive.facets(try ArticleFilter(), tagSample: 1).tagsAmongNewest == nil)
+        // Without a query the sample is of the newest articles the filter covers: the
+        // last imported of all, and the newest of those tagged Weather.
+        let front = try archive.facets(try ArticleFilter(), tagSample: 1)
+        #expect(front.tagsAmongNewest == 1)
+        #expect(front.tags == [ArchiveStats.TagCount(tag: "Economy", count: 1)])
+        #expect(front.total == 4)
+        let weather = try archive.facets(try ArticleFilter(tags: ["weather"]), tagSample: 1)
+        #expect(Set(weather.tags.map(\.tag)) == ["Trade", "weather"])
+        #expect(try archive.facets(try ArticleFilter(), tagSample: 4).tagsAmongNewest == nil)
     }
 
     @Test("the facets' total is the count of the filter, undated articles included")
@@ -73,6 +80,51 @@ struct WebFacadeTests {
         defer { without.close() }
         #expect(try filters.map { try without.facets($0) } == before)
         #expect(try filters.map { try without.count($0) } == before.map(\.total))
+    }
+
+    /// Six articles with `lighthouse`, imported oldest year first, one undated, and
+    /// one without the word.
+    private static func lighthouses(_ directory: TemporaryDirectory) throws -> String {
+        let years = ["2019", "2020", "2020", "2021", "2023"]
+        var lines = years.enumerated().map { index, year in
+            #"{"title": "Lighthouse report \#(index)", "body": "The lighthouse keeper wrote entry \#(index).", "published": "\#(year)-06-01"}"#
+        }
+        lines.append(#"{"title": "Lighthouse without a date", "body": "An undated lighthouse note."}"#)
+        lines.append(#"{"title": "Harbour fees", "body": "Nothing about lights.", "published": "2024-01-01"}"#)
+        let db = directory.path("a.db")
+        try importDumps([directory.write("a.jsonl", lines.joined(separator: "\n"))], into: db)
+        return db
+    }
+
+    @Test("a count limit: exact up to it, nil past it; years of the newest articles only, and no total")
+    func countLimit() throws {
+        let directory = TemporaryDirectory()
+        let archive = try Archive(path: try Self.lighthouses(directory), mode: .read)
+        defer { archive.close() }
+        for filter in [try ArticleFilter(query: SearchQuery("lighthouse")), try ArticleFilter(query: SearchQuery("lightho*")),
+                       try ArticleFilter(since: "2019", until: "2023")] {
+            let total = try archive.count(filter)
+            #expect(total == 6 || total == 5)
+            #expect(try archive.count(filter, upTo: total) == total)
+            #expect(try archive.count(filter, upTo: total + 10) == total)
+            #expect(try archive.count(filter, upTo: total - 1) == nil)
+            #expect(try archive.count(filter, upTo: 1) == nil)
+            let exact = try archive.facets(filter, countLimit: total)
+            #expect(exact == (try archive.facets(filter)))
+            #expect(exact.total == total && exact.yearsAmongNewest == nil)
+        }
+        let lighthouse = try ArticleFilter(query: SearchQuery("lighthouse"))
+        // The newest three by import: the undated note, 2023 and 2021.
+        let three = try archive.facets(lighthouse, countLimit: 3)
+        #expect(three.total == nil)
+        #expect(three.yearsAmongNewest == 3)
+        #expect(three.years == [PeriodCount(period: "2023", count: 1), PeriodCount(period: "2021", count: 1)])
+        let five = try archive.facets(lighthouse, countLimit: 5)
+        #expect(five.total == nil)
+        #expect(five.years == [PeriodCount(period: "2023", count: 1), PeriodCount(period: "2021", count: 1),
+                               PeriodCount(period: "2020", count: 2)])
+        // The tags are unaffected by the limit.
+        #expect(five.tags == (try archive.facets(lighthouse)).tags)
     }
 
     @Test("without a query: the newest articles by publication, undated last, unranked, filters applied")

@@ -90,6 +90,38 @@ struct WebPageTests {
         }
     }
 
+    @Test("--count-limit: past it the total is null (\"more than N\" on the page), next pages still come, years of the newest N")
+    func countLimit() async throws {
+        let directory = WebTemporaryDirectory()
+        try await withServer(directory, configure: { $0.countLimit = 2 }) { server in
+            // harbour matches 3 articles: past the limit of 2.
+            let broad = try #require(try await server.get("/api/search?q=harbour&limit=1").json() as? [String: Any])
+            #expect(broad["total"] is NSNull)
+            #expect(broad["next"] as? String == "/api/search?q=harbour&limit=1&offset=1")
+            let last = try #require(try await server.get("/api/search?q=harbour&limit=1&offset=2").json() as? [String: Any])
+            #expect((last["hits"] as? [Any])?.count == 1)
+            #expect(last["next"] as? String == "/api/search?q=harbour&limit=1&offset=3")
+            let beyond = try #require(try await server.get("/api/search?q=harbour&limit=1&offset=3").json() as? [String: Any])
+            #expect((beyond["hits"] as? [Any])?.isEmpty == true)
+            #expect(beyond["next"] is NSNull)
+            // Within the limit the total is exact.
+            let narrow = try #require(try await server.get("/api/search?q=reservoir&all_versions=1").json() as? [String: Any])
+            #expect(narrow["total"] as? Int == 2)
+
+            let page = try await server.get("/?q=harbour")
+            #expect(page.text.contains("More than 2 articles"))
+            #expect(page.text.contains("id=\"year-sample\">among the newest 2 articles"))
+            let exact = try await server.get("/?q=reservoir&all_versions=1")
+            #expect(exact.text.contains("2 articles"))
+            #expect(!exact.text.contains("year-sample"))
+        }
+        // Without a limit every match is counted.
+        try await withServer(WebTemporaryDirectory(), configure: { $0.countLimit = nil }) { server in
+            let all = try #require(try await server.get("/api/search?q=harbour&limit=1").json() as? [String: Any])
+            #expect(all["total"] as? Int == 3)
+        }
+    }
+
     @Test("raw=1: FTS5 syntax as `archive search --raw` (phrases, OR), kept by the paging links; a syntax error is a 400")
     func rawQueries() async throws {
         let directory = WebTemporaryDirectory()

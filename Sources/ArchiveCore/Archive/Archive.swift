@@ -104,11 +104,14 @@ public final class Archive: Sendable {
 
     /// The most frequent tags (at most `tagLimit`) and every year among the articles a
     /// filter covers, each with how many of them it holds, and how many they are. The
-    /// tags of a query with more than `tagSample` matches are counted among its
-    /// `tagSample` newest matches (`SearchFacets.tagsAmongNewest`).
-    public func facets(_ filter: ArticleFilter, tagLimit: Int = 20, tagSample: Int = 2_000) throws -> SearchFacets {
-        try read(.facets(filter, tagLimit: tagLimit, tagSample: tagSample)) {
-            try FacetQuery(connection: $0).facets(filter, tagLimit: tagLimit, tagSample: tagSample)
+    /// tags of a filter covering more than `tagSample` articles are counted among its
+    /// `tagSample` newest (`SearchFacets.tagsAmongNewest`). With a `countLimit`,
+    /// a filter covering more articles than that has its years counted among its
+    /// `countLimit` newest articles and no total (`SearchFacets.yearsAmongNewest`).
+    public func facets(_ filter: ArticleFilter, tagLimit: Int = 20, tagSample: Int = 2_000,
+                       countLimit: Int? = nil) throws -> SearchFacets {
+        try read(.facets(filter, tagLimit: tagLimit, tagSample: tagSample, countLimit: countLimit)) {
+            try FacetQuery(connection: $0).facets(filter, tagLimit: tagLimit, tagSample: tagSample, countLimit: countLimit)
         }
     }
 
@@ -119,7 +122,14 @@ public final class Archive: Sendable {
 
     /// How many articles a filter covers.
     public func count(_ filter: ArticleFilter) throws -> Int {
-        try read(.count(filter)) { try ArticleSearch(connection: $0).count(filter) }
+        try read(.count(filter, upTo: nil)) { try ArticleSearch(connection: $0).count(filter) }
+    }
+
+    /// How many articles a filter covers, counted no further than `limit`: nil when more
+    /// do. Counting a word in half of a million articles visits every one of them; a
+    /// web page that says "more than 10000" needs to visit 10,001.
+    public func count(_ filter: ArticleFilter, upTo limit: Int) throws -> Int? {
+        try read(.count(filter, upTo: limit)) { try ArticleSearch(connection: $0).count(filter, upTo: limit) }
     }
 
     /// One article with every place it was read and its story's other versions; nil

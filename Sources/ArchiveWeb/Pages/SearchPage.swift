@@ -6,12 +6,14 @@ import Foundation
 struct SearchPage {
     let search: SearchRequest
     let results: SearchResults
+    /// Where counting stopped when `results.total` is nil.
+    let countLimit: Int?
 
     var html: HTML {
         let heading: HTML = search.query == nil
             ? "<h1>Newest articles</h1>"
             : "<h1>Search: \(search.query ?? "")</h1>"
-        let count: HTML = "<p class=\"meta\" id=\"total\">\(results.total) \(results.total == 1 ? "article" : "articles")\(showing)</p>"
+        let count: HTML = "<p class=\"meta\" id=\"total\">\(totalText)\(showing)</p>"
         let hits = results.hits.map(hit)
         return Layout.page(title: search.query ?? "Search", current: "/", """
             \(form)
@@ -26,6 +28,11 @@ struct SearchPage {
             \(facets)
             </div>
             """)
+    }
+
+    private var totalText: String {
+        guard let total = results.total else { return "More than \(countLimit ?? 0) articles" }
+        return "\(total) \(total == 1 ? "article" : "articles")"
     }
 
     private var showing: String {
@@ -118,15 +125,21 @@ struct SearchPage {
             <aside class="facets">
             \(filters.isEmpty ? .empty : "<h3>Filters</h3><ul id=\"filters\">\(filters.joined())</ul>")
             <h3>Tags</h3>\(sampleNote(facets))<ul id="tag-facets">\(tagItems.joined())</ul>
-            <h3>Years</h3><ul id="year-facets">\(yearItems.joined())</ul>
+            <h3>Years</h3>\(yearNote(facets))<ul id="year-facets">\(yearItems.joined())</ul>
             </aside>
             """
     }
 
-    /// Says when the tag counts cover only the newest matches of a common query.
+    /// Says when the tag counts cover only the newest articles of a broad filter.
     private func sampleNote(_ facets: SearchFacets) -> HTML {
         guard let sample = facets.tagsAmongNewest else { return .empty }
-        return "<p class=\"meta\" id=\"tag-sample\">among the newest \(sample) matches</p>"
+        return "<p class=\"meta\" id=\"tag-sample\">among the newest \(sample) articles</p>"
+    }
+
+    /// Says when the year counts cover only the newest articles of a broad filter.
+    private func yearNote(_ facets: SearchFacets) -> HTML {
+        guard let sample = facets.yearsAmongNewest else { return .empty }
+        return "<p class=\"meta\" id=\"year-sample\">among the newest \(sample) articles</p>"
     }
 }
 

@@ -14,12 +14,12 @@ extension Site {
     func addSearchRoutes(to router: Router<Context>) {
         router.get("/") { request, _ -> Response in
             let search = try SearchRequest(QueryString(request.uri.query))
-            let results = try await workers.run { try SearchResults.load(search, from: $0, marks: SearchResults.htmlMarks, withFacets: true) }
-            return Reply.html(SearchPage(search: search, results: results).html)
+            let results = try await workers.run { try SearchResults.load(search, from: $0, marks: SearchResults.htmlMarks, withFacets: true, countLimit: countLimit) }
+            return Reply.html(SearchPage(search: search, results: results, countLimit: countLimit).html)
         }
         router.get("/api/search") { request, _ -> Response in
             let search = try SearchRequest(QueryString(request.uri.query))
-            let results = try await workers.run { try SearchResults.load(search, from: $0, marks: .markdown, withFacets: false) }
+            let results = try await workers.run { try SearchResults.load(search, from: $0, marks: .markdown, withFacets: false, countLimit: countLimit) }
             let next = results.nextOffset(after: search).map { search.page("/api/search", offset: $0) }
             return Reply.json(try WireJSON.string(SearchAnswer(hits: results.hits, total: results.total, next: next)))
         }

@@ -13,6 +13,8 @@ struct Site: Sendable {
     let token: String?
     /// How long a streamed body waits for a client that takes nothing (`ChunkPipe`).
     let stallLimit: Duration
+    /// See `ServeConfiguration.countLimit`.
+    let countLimit: Int?
     /// See `ServeConfiguration.statementAccepted`.
     var statementAccepted: (@Sendable () -> Void)? = nil
 

@@ -4,7 +4,8 @@ import ArchiveCore
 /// query), how many the filter covers, and the facets for the next filter.
 struct SearchResults: Sendable {
     var hits: [SearchHit]
-    var total: Int
+    /// Nil when the filter covers more than the count limit's articles.
+    var total: Int?
     var facets: SearchFacets?
     /// How many of the newest matches were ranked, when not all were.
     var rankedNewest: Int?
@@ -13,9 +14,11 @@ struct SearchResults: Sendable {
     /// hold, replaced by `<mark>` once the snippet has been escaped.
     static let htmlMarks = SearchMarks(open: "\u{E000}", close: "\u{E001}")
 
-    static func load(_ search: SearchRequest, from archive: Archive, marks: SearchMarks, withFacets: Bool) throws -> SearchResults {
+    /// `countLimit`: how far the total (and the year facet) counts (`ServeConfiguration.countLimit`).
+    static func load(_ search: SearchRequest, from archive: Archive, marks: SearchMarks, withFacets: Bool,
+                     countLimit: Int?) throws -> SearchResults {
         let filter = try search.filter()
-        var results = SearchResults(hits: [], total: 0)
+        var results = SearchResults(hits: [], total: nil)
         if filter.query != nil {
             let page = try archive.search(filter, limit: search.limit, offset: search.offset, marks: marks)
             results.hits = page.hits
@@ -24,11 +27,11 @@ struct SearchResults: Sendable {
             results.hits = try archive.newest(filter, limit: search.limit, offset: search.offset)
         }
         if withFacets {
-            let facets = try archive.facets(filter)
+            let facets = try archive.facets(filter, countLimit: countLimit)
             results.facets = facets
             results.total = facets.total
         } else {
-            results.total = try archive.count(filter)
+            results.total = try countLimit.map { try archive.count(filter, upTo: $0) } ?? archive.count(filter)
         }
         return results
     }
@@ -36,6 +39,6 @@ struct SearchResults: Sendable {
     /// The offset of the next page, when there is one.
     func nextOffset(after search: SearchRequest) -> Int? {
         let next = search.offset + search.limit
-        return hits.count == search.limit && next < total && next <= SearchRequest.maximumOffset ? next : nil
+        return hits.count == search.limit && next < total ?? .max && next <= SearchRequest.maximumOffset ? next : nil
     }
 }

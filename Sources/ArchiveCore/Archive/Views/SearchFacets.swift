@@ -5,17 +5,23 @@ public struct SearchFacets: Equatable, Sendable, Encodable {
     public var tags: [ArchiveStats.TagCount]
     /// Years of publication, newest first; undated articles are in none.
     public var years: [PeriodCount]
-    /// How many articles the filter covers (dated or not).
-    public var total: Int
-    /// Set when the tags were counted among this many newest matches of the query
-    /// only (it has more); nil when they cover every article of the filter.
+    /// How many articles the filter covers (dated or not); nil when more than the
+    /// count limit asked for (`yearsAmongNewest` says which).
+    public var total: Int?
+    /// Set when the tags were counted among this many newest articles of the filter
+    /// only (it covers more); nil when they cover every one.
     public var tagsAmongNewest: Int?
+    /// Set when the years were counted among this many newest articles of the filter
+    /// only (it covers more); nil when they cover every one.
+    public var yearsAmongNewest: Int?
 
-    public init(tags: [ArchiveStats.TagCount], years: [PeriodCount], total: Int, tagsAmongNewest: Int? = nil) {
+    public init(tags: [ArchiveStats.TagCount], years: [PeriodCount], total: Int?, tagsAmongNewest: Int? = nil,
+                yearsAmongNewest: Int? = nil) {
         self.tags = tags
         self.years = years
         self.total = total
         self.tagsAmongNewest = tagsAmongNewest
+        self.yearsAmongNewest = yearsAmongNewest
     }
 }
 

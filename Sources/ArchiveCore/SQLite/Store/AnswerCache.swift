@@ -10,8 +10,8 @@
 final class AnswerCache {
     enum Question: Hashable {
         case search(ArticleFilter, limit: Int, offset: Int, marks: SearchMarks, reach: SearchReach)
-        case facets(ArticleFilter, tagLimit: Int, tagSample: Int)
-        case count(ArticleFilter)
+        case facets(ArticleFilter, tagLimit: Int, tagSample: Int, countLimit: Int?)
+        case count(ArticleFilter, upTo: Int?)
     }
 
     private let capacity: Int
@@ -33,7 +33,8 @@ final class AnswerCache {
             arrival.removeAll(keepingCapacity: true)
             dataVersion = version
         }
-        if let kept = answers[question] as? T { return kept }
+        // Unwrapped before the cast: a missing answer must not pass for a kept nil.
+        if let kept = answers[question], let typed = kept as? T { return typed }
         let fresh = try compute()
         if arrival.count >= capacity {
             answers[arrival.removeFirst()] = nil

@@ -12,15 +12,10 @@ struct ArticleSearch {
     }
 
     func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown, reach: Reach) throws -> SearchPage {
-        guard let query = filter.query else { throw SearchError.emptyQuery }
-        let cjkInUse = try CJKIndex(connection: connection).hasArticles()
-        var parts = try FilterSQL(filter, cjkInUse: cjkInUse)
-        if case .newest = reach {
-            // The rewrite touches only simple expressions, and keeps a wrong one wrong:
-            // SQLite still judges every query.
-            let expanded = try PrefixExpansion(connection: connection).expand(query.ftsExpression())
-            parts = try FilterSQL(filter, cjkInUse: cjkInUse, expression: expanded)
-        }
+        guard filter.query != nil else { throw SearchError.emptyQuery }
+        let parts = reach == .everything
+            ? try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles())
+            : try FilterSQL.walkingNewestFirst(filter, on: connection)
         if case .newest(let base) = reach {
             var window = max(base, (limit + offset) * 4)
             // The window grows until the filters leave a full page, or it holds every match.
@@ -81,10 +76,23 @@ struct ArticleSearch {
 
     /// How many articles the filter covers.
     func count(_ filter: ArticleFilter) throws -> Int {
-        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles(),
-                                  filterColumnsOnly: try FilterIndex.exists(connection))
+        try counted(filter, upTo: nil)
+    }
+
+    /// How many articles the filter covers, nil when more than `limit`. The first
+    /// `limit` + 1 articles found end the walk, in whatever order the plan finds them.
+    func count(_ filter: ArticleFilter, upTo limit: Int) throws -> Int? {
+        let found = try counted(filter, upTo: limit + 1)
+        return found > limit ? nil : found
+    }
+
+    private func counted(_ filter: ArticleFilter, upTo limit: Int?) throws -> Int {
+        let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
+        let sql = limit == nil
+            ? "SELECT count(*) FROM \(parts.from) \(parts.whereClause)"
+            : "SELECT count(*) FROM (SELECT 1 FROM \(parts.from) \(parts.whereClause) LIMIT ?)"
         var total = 0
-        try connection.queryRows("SELECT count(*) FROM \(parts.from) \(parts.whereClause)", parts.values, filter: filter) {
+        try connection.queryRows(sql, parts.values + (limit.map { [.integer(Int64($0))] } ?? []), filter: filter) {
             total = $0.int(0)
         }
         return total

@@ -4,40 +4,49 @@ struct FacetQuery {
     let connection: Connection
 
     /// The `tagLimit` most frequent tags and every year, among the articles `filter`
-    /// covers, and how many those are. The tags of a query with more than `tagSample`
-    /// matches are counted among its `tagSample` newest matches only: every tag of every
-    /// match was the dearest part of a search page for a common word (a lookup of each
-    /// match's tags), and would grow with the archive.
-    func facets(_ filter: ArticleFilter, tagLimit: Int, tagSample: Int) throws -> SearchFacets {
-        let parts = try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles(),
-                                  filterColumnsOnly: try FilterIndex.exists(connection))
+    /// covers, and how many those are. The tags of a filter covering more than
+    /// `tagSample` articles are counted among its `tagSample` newest only: every tag of
+    /// every match was the dearest part of a search page for a common word (a lookup of
+    /// each match's tags), and of the front page, which covers every article.
+    ///
+    /// With a `countLimit`, the years are counted among the `countLimit` newest articles
+    /// the filter covers, walked newest first, and a filter covering more has no total:
+    /// counting every match was most of a search page for a common word.
+    func facets(_ filter: ArticleFilter, tagLimit: Int, tagSample: Int, countLimit: Int? = nil) throws -> SearchFacets {
+        let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
         var tagged = parts
         var sampled: Int?
-        if let cutoff = try parts.newestMatch(number: tagSample + 1, filter: filter, in: connection) {
+        if let cutoff = try parts.newestCovered(number: tagSample + 1, filter: filter, in: connection) {
             tagged.conditions.append("\(parts.idColumn) > ?")
             tagged.values.append(.integer(cutoff))
             sampled = tagSample
         }
         var tags: [ArchiveStats.TagCount] = []
         // Grouped without case, as the tag filter compares: `Energy` and `energy` are one facet.
+        // CROSS JOIN keeps the articles as the outer loop: SQLite would otherwise walk
+        // every tag in the tag index's order (it matches the GROUP BY), past the cutoff.
         try connection.queryRows("""
-            SELECT t.tag, count(*) AS n FROM \(tagged.from) JOIN article_tags t ON t.article_id = a.id \(tagged.whereClause)
+            SELECT t.tag, count(*) AS n FROM \(tagged.from) CROSS JOIN article_tags t ON t.article_id = a.id \(tagged.whereClause)
             GROUP BY t.tag COLLATE NOCASE ORDER BY n DESC, t.tag LIMIT ?
             """, tagged.values + [.integer(Int64(tagLimit))], filter: filter) { row in
             tags.append(ArchiveStats.TagCount(tag: row.string(0), count: row.int(1)))
         }
-        // Undated articles make a group of their own: with it the years add up to the
-        // count of the whole filter, which then needs no pass of its own.
-        var years: [PeriodCount] = []
-        var total = 0
-        try connection.queryRows("""
-            SELECT substr(a.published, 1, 4) AS year, count(*) FROM \(parts.from) \(parts.whereClause)
-            GROUP BY year ORDER BY year DESC
-            """, parts.values, filter: filter) { row in
-            total += row.int(1)
-            if !row.isNull(0) { years.append(PeriodCount(period: row.string(0), count: row.int(1))) }
+        // Undated articles are walked too: with them the years add up to the count of
+        // the whole filter, which then needs no pass of its own. One row past the limit
+        // says that there are more.
+        var perYear: [String: Int] = [:]
+        var walked = 0
+        let newestFirst = countLimit == nil ? "" : "ORDER BY \(parts.idColumn) DESC LIMIT ?"
+        try connection.queryRows(
+            "SELECT substr(a.published, 1, 4) FROM \(parts.from) \(parts.whereClause) \(newestFirst)",
+            parts.values + (countLimit.map { [.integer(Int64($0 + 1))] } ?? []), filter: filter) { row in
+            walked += 1
+            if walked <= countLimit ?? .max, !row.isNull(0) { perYear[row.string(0), default: 0] += 1 }
         }
-        return SearchFacets(tags: tags, years: years, total: total, tagsAmongNewest: sampled)
+        let years = perYear.map { PeriodCount(period: $0.key, count: $0.value) }.sorted { $0.period > $1.period }
+        let more = countLimit.map { walked > $0 } ?? false
+        return SearchFacets(tags: tags, years: years, total: more ? nil : walked, tagsAmongNewest: sampled,
+                            yearsAmongNewest: more ? countLimit : nil)
     }
 
     /// Every article (each version counts) by month of publication, oldest first.

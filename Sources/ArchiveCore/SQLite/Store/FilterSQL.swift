@@ -13,7 +13,8 @@ struct FilterSQL {
     /// The matches alone, as `SELECT id ...` with `matchValues`, when the filter has a query.
     var matchSource: String?
     var matchValues: [SQLValue] = []
-    /// The columns that hold a match's article id and its bm25 score (lower is better).
+    /// The columns that hold a match's article id (the article's own without a query)
+    /// and its bm25 score (lower is better).
     var idColumn = "articles_fts.rowid"
     var scoreColumn = "rank"
     /// False when matches come from the subquery: then `m.source` says which index.
@@ -62,7 +63,8 @@ struct FilterSQL {
             }
             values = matchValues
         } else {
-            from = "articles a"
+            from = filterColumnsOnly ? articles : "articles a"
+            idColumn = "a.id"
         }
         if !filter.allVersions {
             conditions.append("a.duplicate_of IS NULL")
@@ -79,6 +81,29 @@ struct FilterSQL {
             conditions.append("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ? COLLATE NOCASE)")
             values.append(.text(tag))
         }
+    }
+
+    /// The parts for a statement that stops early (a ranking window, a count up to a
+    /// limit, the newest matches' facets): prefix terms are written as their index
+    /// terms (`PrefixExpansion`), which FTS5 reads lazily, where a prefix query would
+    /// first merge the document lists of every term it covers. The matches are the same.
+    static func walkingNewestFirst(_ filter: ArticleFilter, on connection: Connection,
+                                   filterColumnsOnly: Bool = false) throws -> FilterSQL {
+        let cjkInUse = try CJKIndex(connection: connection).hasArticles()
+        guard let query = filter.query else { return try FilterSQL(filter, cjkInUse: cjkInUse, filterColumnsOnly: filterColumnsOnly) }
+        // The rewrite touches only simple expressions, and keeps a wrong one wrong:
+        // SQLite still judges every query.
+        let expanded = try PrefixExpansion(connection: connection).expand(query.ftsExpression())
+        return try FilterSQL(filter, cjkInUse: cjkInUse, expression: expanded, filterColumnsOnly: filterColumnsOnly)
+    }
+
+    /// The id of the `number`-th newest article the whole filter covers, nil when it
+    /// covers fewer. The walk stops there.
+    func newestCovered(number: Int, filter: ArticleFilter, in connection: Connection) throws -> Int64? {
+        var cutoff: Int64?
+        try connection.queryRows("SELECT \(idColumn) FROM \(from) \(whereClause) ORDER BY \(idColumn) DESC LIMIT 1 OFFSET ?",
+                                 values + [.integer(Int64(number - 1))], filter: filter) { cutoff = Int64($0.int(0)) }
+        return cutoff
     }
 
     /// The id of the `number`-th newest article matching the query, nil when fewer match
