@@ -198,6 +198,8 @@ def run(archive, db, queries, log, seconds=30, connections=16, latency_runs=20):
         finally:
             stop(process)
 
+    in_process(archive, db, queries, results, latency_runs, log)
+
     port = free_port()
     name = os.path.splitext(os.path.basename(db))[0]
     process = serve([datasette, "serve", db, "--immutable", db, "--host", "127.0.0.1", "--port", str(port),
@@ -210,6 +212,27 @@ def run(archive, db, queries, log, seconds=30, connections=16, latency_runs=20):
     finally:
         stop(process)
     return results
+
+
+def in_process(archive, db, queries, results, runs, log):
+    """What the server's handlers ask of the archive for a page and for the API, timed in
+    process by the bench tool built beside `archive` (nothing kept): no HTTP, no HTML."""
+    tool = os.path.join(os.path.dirname(archive), "archive-bench")
+    if not os.path.exists(tool):
+        log(f"no {tool}: the in-process columns are left out")
+        return
+    log("web requests in process (archive-bench search --web)")
+    listing = os.path.join(os.path.dirname(os.path.abspath(db)), "web-queries.json")
+    with open(listing, "w") as f:
+        json.dump({"queries": queries}, f)
+    try:
+        out = subprocess.run([tool, "search", "--db", db, "--queries", listing, "--runs", str(runs), "--web"],
+                             capture_output=True, text=True, check=True).stdout
+    finally:
+        os.remove(listing)
+    for timed, row in zip(json.loads(out)["queries"], results["queries"]):
+        row["api_in_process_ms"] = timed["api_ms"]
+        row["page_in_process_ms"] = timed["page_ms"]
 
 
 def percentile(values, fraction):
@@ -241,12 +264,17 @@ def render(web):
                      f"{cell(row['datasette'])} | {row['api_kept']['requests_per_s'] / reference:.1f}x | "
                      f"{row['api_none']['requests_per_s'] / reference:.1f}x |")
     lines += ["", f"One client, one request at a time ({web['latency_runs']} each, nothing kept): whole request ms "
-              "over loopback, an upper bound of the time in the server", "",
-              "| query | /api/search p50 | p95 | search page (facets) p50 | p95 |", "|---|---|---|---|---|"]
+              "over loopback, an upper bound of the time in the server; and in process, what the server's "
+              "handlers ask of the archive (the search, and the facets or the count), without HTTP or HTML", "",
+              "| query | /api/search p50 | p95 | in process p50 | p95 | search page (facets) p50 | p95 | in process p50 | p95 |",
+              "|---|---|---|---|---|---|---|---|---|"]
+
+    def pair(values):
+        return f"{percentile(values, 0.5):.1f} | {percentile(values, 0.95):.1f}" if values else "- | -"
     for row in web["queries"]:
         if "api_ms" in row:
-            lines.append(f"| {row['name']} | {percentile(row['api_ms'], 0.5):.1f} | {percentile(row['api_ms'], 0.95):.1f} | "
-                         f"{percentile(row['page_ms'], 0.5):.1f} | {percentile(row['page_ms'], 0.95):.1f} |")
+            lines.append(f"| {row['name']} | {pair(row['api_ms'])} | {pair(row.get('api_in_process_ms'))} | "
+                         f"{pair(row['page_ms'])} | {pair(row.get('page_in_process_ms'))} |")
     return lines + [""]
 
 

@@ -49,7 +49,7 @@ public struct ServeConfiguration: Sendable {
     /// The newest matches a search ranks (`SearchReach.standard`): a page for a word in
     /// half of a million articles would otherwise visit every match to say how many
     /// there are, which was most of its time.
-    public static let defaultCountLimit = 10_000
+    public static let defaultCountLimit = SearchReach.standardWindow
 
     /// Refuses what would be unsafe or cannot work, before anything is opened.
     public func validate() throws(ServeRefusal) {

@@ -24,6 +24,9 @@ struct SearchTimingCommand: ParsableCommand {
     @Flag(help: "Also count the matches of each query (not timed).")
     var count = false
 
+    @Flag(help: "Also time what a web request asks beside the search: the page's facets, the API's count, each up to the server's default count limit.")
+    var web = false
+
     struct QueryFile: Decodable {
         var queries: [QuerySelection.Query]
     }
@@ -38,17 +41,36 @@ struct SearchTimingCommand: ParsableCommand {
         var results: [String] = []
         for query in file.queries {
             let filter = try ArticleFilter(query: SearchQuery(query.query, raw: query.raw), since: query.since, until: query.until, tags: query.tags)
-            var hits = try archive.search(filter, limit: limit).hits
-            var times: [Double] = []
-            for _ in 0..<runs {
-                let start = clock.now
-                hits = try archive.search(filter, limit: limit).hits
-                times.append(Self.milliseconds(clock.now - start))
-            }
+            var hits: [SearchHit] = []
+            let times = try timed { hits = try archive.search(filter, limit: limit).hits }
             let matches = count ? String(try archive.count(filter)) : "null"
-            results.append("{\"name\":\(JSONText.string(query.name)),\"hits\":\(hits.count),\"matches\":\(matches),\"ms\":[\(times.map { String(format: "%.3f", $0) }.joined(separator: ","))]}")
+            var fields = ["\"name\":\(JSONText.string(query.name))", "\"hits\":\(hits.count)", "\"matches\":\(matches)", "\"ms\":\(Self.list(times))"]
+            if web {
+                // A page asks the search and the facets, the API the search and a count
+                // (`SearchResults.load`), each in its own read, nothing kept.
+                let limit = SearchReach.standardWindow
+                let page = try timed { _ = try archive.search(filter, limit: 20); _ = try archive.facets(filter, countLimit: limit) }
+                let api = try timed { _ = try archive.search(filter, limit: 10); _ = try archive.count(filter, upTo: limit) }
+                fields += ["\"page_ms\":\(Self.list(page))", "\"api_ms\":\(Self.list(api))"]
+            }
+            results.append("{" + fields.joined(separator: ",") + "}")
         }
         print("{\"open_ms\":\(String(format: "%.3f", Self.milliseconds(openTime))),\"queries\":[\n" + results.joined(separator: ",\n") + "\n]}")
+    }
+
+    /// The times of `runs` runs of `work`, after one untimed run.
+    private func timed(_ work: () throws -> Void) throws -> [Double] {
+        let clock = ContinuousClock()
+        try work()
+        return try (0..<runs).map { _ in
+            let start = clock.now
+            try work()
+            return Self.milliseconds(clock.now - start)
+        }
+    }
+
+    private static func list(_ times: [Double]) -> String {
+        "[" + times.map { String(format: "%.3f", $0) }.joined(separator: ",") + "]"
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -19,7 +19,9 @@ public enum SearchReach: Hashable, Sendable {
     case newest(Int)
     case everything
 
-    public static let standard = SearchReach.newest(10_000)
+    /// How many newest matches are ranked by default; a web page's counts stop there too.
+    public static let standardWindow = 10_000
+    public static let standard = SearchReach.newest(standardWindow)
 }
 
 /// The two export formats; both import back into an archive unchanged.
