@@ -76,6 +76,17 @@ def file_bytes(*paths):
     return sum(os.path.getsize(p) for p in paths if os.path.exists(p))
 
 
+def read_into_cache(*paths):
+    """Reads files once so their pages are in the page cache: a database built earlier in
+    the run may have been pushed out by the files written after it, and one tool must not
+    start from the disk while the other starts from memory."""
+    for path in paths:
+        if os.path.exists(path):
+            with open(path, "rb", buffering=0) as f:
+                while f.read(8 << 20):
+                    pass
+
+
 def remove_db(path):
     for suffix in ("", "-wal", "-shm", "-journal"):
         if os.path.exists(path + suffix):

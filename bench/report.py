@@ -84,7 +84,7 @@ def render(results):
         f"Search: {len(queries)} queries x {len(search['whole_ms'][queries[0]['name']])} runs. "
         "Throughput is MB of the dumps (the same articles for every tool) per second of wall time; "
         "ratio = archive throughput / reference throughput (reference time / archive time), per pair of runs. "
-        "Files are in the page cache for every tool.")
+        "Files are in the page cache for every tool (each database is read once before its incremental import).")
     add("")
     add("| what | archive | reference | ratio | target | met? |")
     add("|---|---|---|---|---|---|")
