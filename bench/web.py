@@ -19,6 +19,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -224,14 +225,11 @@ def in_process(archive, db, queries, results, runs, log):
         log(f"no {tool}: the in-process columns are left out")
         return
     log("web requests in process (archive-bench search --web)")
-    listing = os.path.join(os.path.dirname(os.path.abspath(db)), "web-queries.json")
-    with open(listing, "w") as f:
-        json.dump({"queries": queries}, f)
-    try:
-        out = subprocess.run([tool, "search", "--db", db, "--queries", listing, "--runs", str(runs), "--web"],
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as listing:
+        json.dump({"queries": queries}, listing)
+        listing.flush()
+        out = subprocess.run([tool, "search", "--db", db, "--queries", listing.name, "--runs", str(runs), "--web"],
                              capture_output=True, text=True, check=True).stdout
-    finally:
-        os.remove(listing)
     for timed, row in zip(json.loads(out)["queries"], results["queries"]):
         row["api_in_process_ms"] = timed["api_ms"]
         row["page_in_process_ms"] = timed["page_ms"]
