@@ -145,6 +145,11 @@ func withServer<T>(_ directory: WebTemporaryDirectory, db: String? = nil,
                    _ body: (RunningServer) async throws -> T) async throws -> T {
     let path = try db ?? WebFixture.make(in: directory)
     var configuration = ServeConfiguration(databasePath: path)
+    // The same reason as the client's timeout: with both cores busy, the handler that
+    // takes an export's chunks can wait on the shared threads past the 30 s after which
+    // the server gives a client up (an export was cut that way). The test of that limit
+    // sets its own.
+    configuration.idleTimeout = .seconds(600)
     configure(&configuration)
     let server = try await RunningServer.start(configuration)
     do {
