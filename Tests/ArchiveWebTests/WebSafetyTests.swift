@@ -135,7 +135,7 @@ struct WebSafetyTests {
             $0.statementAccepted = { gate.arriveAndWait() }
         }) { server in
             let runaway = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c"
-            let stopped = Task { try await server.get("/api/sql?sql=" + encoded(runaway)) }
+            let stopped = Task(executorPreference: ServerExecutor.shared) { try await server.get("/api/sql?sql=" + encoded(runaway)) }
             // The statement is accepted and held on its worker: the requests below overlap it for certain.
             await gate.arrival()
             #expect(try await server.get("/healthz").status == 200)

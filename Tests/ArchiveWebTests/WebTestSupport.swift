@@ -82,7 +82,7 @@ final class RunningServer: Sendable {
         configuration.port = 0
         let server = try WebServer(configuration: configuration, logger: .quiet)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let task = Task {
+        let task = Task(executorPreference: ServerExecutor.shared) {
             defer { continuation.finish() }
             try await server.run(handlingSignals: false) { continuation.yield($0) }
         }
@@ -99,10 +99,9 @@ final class RunningServer: Sendable {
         self.server = server
         self.task = task
         let configuration = URLSessionConfiguration.ephemeral
-        // Not a limit any test asserts. The server's handlers run on this process's
-        // cooperative threads, which the other suites' synchronous tests can hold for over
-        // a minute when both cores are busy (a request timed out at 60 s that way); a
-        // request that truly hangs still fails, after 10 minutes.
+        // Not a limit any test asserts, only a margin: a request that truly hangs still
+        // fails, after 10 minutes (a handler once waited past 60 s on the cooperative
+        // threads, before the servers had threads of their own: ServerExecutor).
         configuration.timeoutIntervalForRequest = 600
         session = URLSession(configuration: configuration)
     }
@@ -145,15 +144,14 @@ func withServer<T>(_ directory: WebTemporaryDirectory, db: String? = nil,
                    _ body: (RunningServer) async throws -> T) async throws -> T {
     let path = try db ?? WebFixture.make(in: directory)
     var configuration = ServeConfiguration(databasePath: path)
-    // The same reason as the client's timeout: with both cores busy, the handler that
-    // takes an export's chunks can wait on the shared threads past the 30 s after which
-    // the server gives a client up (an export was cut that way). The test of that limit
-    // sets its own.
+    // A margin like the client's timeout (an export was once cut at the 30 s limit, when
+    // its handler waited on the cooperative threads). The test of that limit sets its own.
     configuration.idleTimeout = .seconds(600)
     configure(&configuration)
     let server = try await RunningServer.start(configuration)
     do {
-        let result = try await body(server)
+        // The test's own requests, and its waits on them, off the cooperative threads too.
+        let result = try await withTaskExecutorPreference(ServerExecutor.shared) { try await body(server) }
         try await server.stop()
         return result
     } catch {
