@@ -73,6 +73,8 @@ def render(results):
     utils_size = rounds[-1]["sqlite_utils"]["bytes"]
 
     at_size = "" if full else " (target is for 1,000,000 articles)"
+    # Issue 13 asks 30 ms at 1,000,000 articles; the quick size keeps the earlier 50.
+    search_p95_target = 30 if full else 50
     once = "1 run" if runs == 1 else f"median of {runs} runs (min-max)"
 
     lines = []
@@ -102,7 +104,8 @@ def render(results):
         f"< 1 s/GB | {verdict(median(per_gb_inc) < 1)} |")
     add(f"| search, whole process (`archive search`), p50 / p95 ms | {percentile(whole_all, 0.5):.1f} / {percentile(whole_all, 0.95):.1f} | "
         f"rg over the dumps, per word: {spread(rg_all, '{:.0f}')} ms | {min(rg_ratios.values()):.1f}x (worst query, p50 vs rg) | "
-        f"p95 < 50 ms; >= 20x rg{at_size} | {verdict(percentile(whole_all, 0.95) < 50)}; {verdict(min(rg_ratios.values()) >= 20) if rg_ratios else '-'} |")
+        f"p95 < {search_p95_target} ms; >= 20x rg{at_size} | {verdict(percentile(whole_all, 0.95) < search_p95_target)}; "
+        f"{verdict(min(rg_ratios.values()) >= 20) if rg_ratios else '-'} |")
     first_searches = [r["first_search"]["ms"] for r in rounds if "first_search" in r]
     if first_searches:
         add(f"| first search right after the incremental import (`{rounds[0]['first_search']['query']}`), whole process, ms | "
