@@ -21,9 +21,12 @@ struct ServerExecutorTests {
                     release.wait()
                 }
             }
-            // This waits on one of ServerExecutor's threads, never on the pool's.
-            for _ in 0..<width { holding.wait() }
+            // This waits on one of ServerExecutor's threads, never on the pool's. Other
+            // suites may hold the pool for minutes first; a wait that never ends (this
+            // body on the pool itself) fails instead of hanging the run.
+            let allHeld = (0..<width).allSatisfy { _ in holding.wait(timeout: .now() + 600) == .success }
             defer { for _ in 0..<width { release.signal() } }
+            try #require(allHeld, "the cooperative pool's threads were not all taken within 10 minutes")
             let answer = try await server.get("/api/search?q=harbour&limit=1")
             #expect(answer.status == 200)
             #expect((try answer.json() as? [String: Any])?["total"] as? Int == 3)
