@@ -46,11 +46,15 @@ struct SearchTimingCommand: ParsableCommand {
             let matches = count ? String(try archive.count(filter)) : "null"
             var fields = ["\"name\":\(JSONText.string(query.name))", "\"hits\":\(hits.count)", "\"matches\":\(matches)", "\"ms\":\(Self.list(times))"]
             if web {
-                // A page asks the search and the facets, the API the search and a count
-                // (`SearchResults.load`), each in its own read, nothing kept.
+                // What the server asks for a page (20 hits and the facets) and for an API
+                // request (10 hits and the count), up to its default count limit.
                 let limit = SearchReach.standardWindow
-                let page = try timed { _ = try archive.search(filter, limit: 20); _ = try archive.facets(filter, countLimit: limit) }
-                let api = try timed { _ = try archive.search(filter, limit: 10); _ = try archive.count(filter, upTo: limit) }
+                let page = try timed {
+                    _ = try archive.results(filter, limit: 20, offset: 0, marks: .markdown, withFacets: true, countLimit: limit)
+                }
+                let api = try timed {
+                    _ = try archive.results(filter, limit: 10, offset: 0, marks: .markdown, withFacets: false, countLimit: limit)
+                }
                 fields += ["\"page_ms\":\(Self.list(page))", "\"api_ms\":\(Self.list(api))"]
             }
             results.append("{" + fields.joined(separator: ",") + "}")

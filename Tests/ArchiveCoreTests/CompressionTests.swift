@@ -12,7 +12,7 @@ func tool(_ arguments: [String], in directory: TemporaryDirectory, stdout: Strin
     process.arguments = arguments
     process.currentDirectoryURL = directory.url
     if let stdout {
-        FileManager.default.createFile(atPath: directory.path(stdout), contents: nil)
+        _ = FileManager.default.createFile(atPath: directory.path(stdout), contents: nil)
         process.standardOutput = FileHandle(forWritingAtPath: directory.path(stdout))
     }
     try process.run()

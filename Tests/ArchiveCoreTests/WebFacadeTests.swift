@@ -127,6 +127,27 @@ struct WebFacadeTests {
         #expect(five.tags == (try archive.facets(lighthouse)).tags)
     }
 
+    @Test("a page of results: the search with the facets' total, or with the count alone; the newest without a query")
+    func results() throws {
+        let directory = TemporaryDirectory()
+        let archive = try Archive(path: try Self.lighthouses(directory), mode: .read)
+        defer { archive.close() }
+        let lighthouse = try ArticleFilter(query: SearchQuery("lighthouse"))
+        let page = try archive.results(lighthouse, limit: 2, offset: 1, marks: .markdown, withFacets: true, countLimit: nil)
+        #expect(page.hits == (try archive.search(lighthouse, limit: 2, offset: 1)).hits)
+        #expect(page.facets == (try archive.facets(lighthouse)))
+        #expect(page.total == 6)
+        let limited = try archive.results(lighthouse, limit: 2, offset: 0, marks: .markdown, withFacets: true, countLimit: 3)
+        #expect(limited.total == nil && limited.facets?.yearsAmongNewest == 3)
+        let api = try archive.results(lighthouse, limit: 10, offset: 0, marks: .markdown, withFacets: false, countLimit: 3)
+        #expect(api.facets == nil && api.total == nil && api.hits.count == 6)
+        #expect(try archive.results(lighthouse, limit: 10, offset: 0, marks: .markdown, withFacets: false, countLimit: 6).total == 6)
+        let everything = try ArticleFilter(since: "2020")
+        let newest = try archive.results(everything, limit: 10, offset: 0, marks: .markdown, withFacets: false, countLimit: nil)
+        #expect(newest.hits == (try archive.newest(everything, limit: 10)))
+        #expect(newest.total == 5 && newest.rankedNewest == nil)
+    }
+
     @Test("without a query: the newest articles by publication, undated last, unranked, filters applied")
     func newest() throws {
         let directory = TemporaryDirectory()

@@ -115,6 +115,29 @@ public final class Archive: Sendable {
         }
     }
 
+    /// A page of results: the search (or, without a query, the newest articles), and
+    /// either the facets, whose total is the count, or the count alone. Each is counted
+    /// no further than `countLimit` when one is given.
+    public func results(_ filter: ArticleFilter, limit: Int, offset: Int, marks: SearchMarks, withFacets: Bool,
+                        countLimit: Int?) throws -> SearchResults {
+        var results = SearchResults(hits: [], total: nil)
+        if filter.query != nil {
+            let page = try search(filter, limit: limit, offset: offset, marks: marks)
+            results.hits = page.hits
+            results.rankedNewest = page.rankedNewest
+        } else {
+            results.hits = try newest(filter, limit: limit, offset: offset)
+        }
+        if withFacets {
+            let facets = try facets(filter, countLimit: countLimit)
+            results.facets = facets
+            results.total = facets.total
+        } else {
+            results.total = try countLimit.map { try count(filter, upTo: $0) } ?? count(filter)
+        }
+        return results
+    }
+
     /// How many articles were published in each month, oldest first (undated ones left out).
     public func articlesPerMonth() throws -> [PeriodCount] {
         try read { try FacetQuery(connection: $0).articlesPerMonth() }
