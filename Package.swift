@@ -74,18 +74,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // Position-dependent: the Swift runtime and Foundation linked in statically carry
-        // about 85,000 pointers that a position-independent executable must relocate at
-        // every start, which was a third of `archive --version` (README, Performance).
-        // Shared libraries, heap and stack are still placed at random; `archive-serve`,
-        // the one that listens on a network, stays position-independent.
+        // Linked position-dependent by the Makefile's release builds (CLI_LINK_FLAGS).
         .executableTarget(
             name: "archive",
             dependencies: [
                 "ArchiveCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"])]
+            ]
         ),
         // `archive serve` runs this binary: linked into `archive`, the web server's
         // libraries slowed the start of every command by about a quarter.
