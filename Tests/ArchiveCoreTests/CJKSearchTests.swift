@@ -272,6 +272,18 @@ struct CJKSearchTests {
         #expect(try count("SELECT count(*) FROM cjk_articles", in: db) == 1)
     }
 
+    @Test("catching up with other writers reads the stale list, not every article")
+    func catchUpReadsOnlyStaleArticles() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.archive(directory)
+        let connection = try Connection(path: db)
+        defer { connection.close() }
+        var plan: [String] = []
+        try connection.prepare("EXPLAIN QUERY PLAN " + CJKIndex.staleArticles).bind(.null).forEachRow { plan.append($0.string(3)) }
+        #expect(plan.first == "SCAN s", "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN a") }, "\(plan)")
+    }
+
     @Test("the index is kept for articles with such text only")
     func onlyCJKArticles() throws {
         let directory = TemporaryDirectory()

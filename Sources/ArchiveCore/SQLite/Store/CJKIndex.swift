@@ -27,12 +27,18 @@ struct CJKIndex {
             try rebuild(through: pendingAfter)
             return
         }
-        try connection.prepare("""
-            SELECT a.id, a.title, a.body, a.tags FROM cjk_stale s JOIN articles a ON a.id = s.article_id
-            WHERE a.id <= coalesce(?, a.id)
-            """).bind(pendingAfter.map(SQLValue.integer) ?? .null).forEachRow(try adder())
+        try connection.prepare(Self.staleArticles).bind(pendingAfter.map(SQLValue.integer) ?? .null).forEachRow(try adder())
         try connection.execute("DELETE FROM cjk_stale")
     }
+
+    /// The articles other writers added or changed, up to the pending mark (bound, or
+    /// NULL). CROSS JOIN keeps cjk_stale, usually empty, as the outer loop: with a plain
+    /// JOIN and no statistics SQLite read every article instead, at the end of every
+    /// import (1.5 s of a daily import into 1,000,000 articles, from the page cache).
+    static let staleArticles = """
+        SELECT a.id, a.title, a.body, a.tags FROM cjk_stale s CROSS JOIN articles a ON a.id = s.article_id
+        WHERE a.id <= coalesce(?, a.id)
+        """
 
     /// Empties the index and indexes every article again (`archive repair`, or after
     /// another writer changed an indexed article), up to `through` when an import's
