@@ -31,6 +31,6 @@ struct ArchiveCommand: ParsableCommand {
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
             SQLCommand.self, StatsCommand.self, DuplicatesCommand.self, DedupCommand.self,
-            CheckCommand.self, RepairCommand.self, ServeLauncher.self,
+            CheckCommand.self, RepairCommand.self, OptimizeCommand.self, ServeLauncher.self,
         ])
 }

@@ -36,6 +36,30 @@ struct ArchiveFileEndToEndTests {
         }
     }
 
+    @Test("optimize merges the full-text index into one segment, says so per index, and changes no answer")
+    func optimize() throws {
+        try withSandbox { sandbox in
+            try sandbox.importSample()
+            try sandbox.importJSON(try sandbox.write("more.jsonl", "{\"title\": \"Solar farm opens\", \"body\": \"A new solar farm opened.\"}\n"))
+            let before = try sandbox.archive("search", "solar", "--format", "json")
+            #expect(try sandbox.sqlRows("SELECT count(DISTINCT segid) AS n FROM articles_fts_idx").first?["n"] as? Int == 2)
+
+            let text = try sandbox.archive("optimize")
+            #expect(text.status == 0, "\(text)")
+            let lines = text.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 2 && lines[0].hasPrefix("full-text index: 2 segments merged into 1 (") && lines[1] == "CJK index: empty",
+                    "\(text)")
+            #expect(try sandbox.sqlRows("SELECT count(DISTINCT segid) AS n FROM articles_fts_idx").first?["n"] as? Int == 1)
+            #expect(try sandbox.archive("search", "solar", "--format", "json").stdout == before.stdout)
+
+            let json = try sandbox.archive("optimize", "--json")
+            #expect(json.status == 0, "\(json)")
+            let reports = try json.stdout.split(separator: "\n").map { try jsonValue(String($0)) as? [String: Any] }
+            #expect(reports.map { $0?["index"] as? String } == ["full-text index", "CJK index"])
+            #expect(reports.map { $0?["segments_before"] as? Int } == [1, 0] && reports.map { $0?["segments_after"] as? Int } == [1, 0])
+        }
+    }
+
     @Test("an archive on a read-only file system: reads work, writes fail in one line, the file is untouched",
           .enabled(if: canMount, "needs root to mount a read-only file system"))
     func readOnly() throws {

@@ -226,6 +226,21 @@ public final class Archive: Sendable {
         try connections.borrow { try ArchiveRepair(connection: $0).run(step: done) }
     }
 
+    /// Merges each full-text index into one segment (the merging imports leave undone),
+    /// reporting each index as it is done.
+    public func optimize(done: (IndexMergeReport) throws -> Void = { _ in }) throws {
+        try connections.borrow { connection in
+            let merge = IndexMerge(connection: connection)
+            for (index, name) in IndexMerge.indexes {
+                let started = ContinuousClock.now
+                let before = try merge.segments(of: index)
+                if before > 1 { try merge.merge(index) }
+                try done(IndexMergeReport(index: name, segmentsBefore: before, segmentsAfter: try merge.segments(of: index),
+                                      seconds: (ContinuousClock.now - started).inSeconds))
+            }
+        }
+    }
+
     /// Checks the whole archive for near duplicates (see `DedupRun`).
     public func dedup(policy: NearDuplicatePolicy?, restart: Bool, batchSize: Int? = nil,
                       progress: (_ checked: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> DedupOutcome {

@@ -1,0 +1,22 @@
+/// `archive optimize`: merges each full-text index into one segment. Imports leave
+/// FTS5's merging of large segments undone (migrations/0012_deferred_merges.sql); this
+/// is where it is done, when the user chooses, in one transaction per index.
+struct IndexMerge {
+    let connection: Connection
+
+    /// The full-text indexes an archive keeps, with what each is called for people.
+    static let indexes = [("articles_fts", "full-text index"), ("articles_cjk", "CJK index")]
+
+    /// How many segments the index is made of: every segment has rows in its `_idx`
+    /// table, one per leaf page that starts a new term (a few per megabyte of index).
+    func segments(of index: String) throws -> Int {
+        try connection.scalarInt("SELECT count(DISTINCT segid) FROM \(index)_idx")
+    }
+
+    /// Merges one index into a single segment. A no-op for an index of one segment.
+    func merge(_ index: String) throws {
+        try connection.transaction {
+            try connection.execute("INSERT INTO \(index)(\(index)) VALUES ('optimize')")
+        }
+    }
+}
