@@ -123,6 +123,13 @@ def render(results):
     add(f"| export to CSV ({export['rows']:,} rows, {ex_mb:,.0f} MB), MB/s | {spread([ex_mb / s for s in ex_ours])} | "
         f"sqlite3 -csv, same columns ({ex_ref_mb:,.0f} MB): {spread([ex_ref_mb / s for s in ex_ref])} | {spread(ex_ratio)}x | >= 0.8x | "
         f"{verdict(median(ex_ratio) >= 0.8)} |")
+    optimized = results.get("optimize")
+    if optimized:
+        merged = next((i for i in optimized["indexes"] if i["index"] == "full-text index"), None)
+        after_all = [t for times in optimized["whole_ms_after"].values() for t in times]
+        add(f"| `archive optimize` after the imports (full-text index: {merged['segments_before'] if merged else '?'} segments into 1), s | "
+            f"{optimized['seconds']:.1f} ({optimized['peak_mb']:.0f} MB); search, whole process, after it: p50 / p95 "
+            f"{percentile(after_all, 0.5):.1f} / {percentile(after_all, 0.95):.1f} ms | - | - | - | - |")
     add(f"| peak RSS of import (any), MB | {import_peak:.0f} | SQLite alone {max(r['sqlite_alone']['peak_mb'] for r in rounds):.0f}, "
         f"sqlite-utils {max(r['sqlite_utils']['peak_mb'] for r in rounds):.0f} | - | < 256 MB | {verdict(import_peak < 256)} |")
     add(f"| peak RSS: first / incremental / re-import / search / export, MB | "
