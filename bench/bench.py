@@ -200,6 +200,10 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         return {"seconds": seconds, "insert_seconds": insert.seconds, "fts_seconds": fts.seconds,
                 "peak_mb": max(insert.peak_mb, fts.peak_mb), "bytes": file_bytes(db, db + "-wal")}
 
+    def recent_keys(self, db):
+        r = run(["sqlite3", db, "SELECT count(*) FROM near_keys_recent"], out_dir=self.work)
+        return int(r.stdout.strip())
+
     def sqlite_utils_incremental(self, db):
         r = run([self.sqlite_utils, "insert", db, "articles", self.incremental, "--nl"], out_dir=self.work)
         log(f"sqlite-utils incremental insert (FTS triggers): {r.seconds:.2f} s")
@@ -266,7 +270,11 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
             # Both databases start the incremental import from the page cache, as the dumps do:
             # at the full size the references' builds push most of the archive's file out.
             read_into_cache(ours, ours + "-wal")
+            recent_before = self.recent_keys(ours)
             entry["incremental"] = self.archive_import(ours, [self.incremental], "archive incremental import")
+            # About one import in six of this size also merges the recent near-duplicate keys
+            # into near_keys (README, Performance): say which kind this one was.
+            entry["incremental"]["merged_recent_keys"] = self.recent_keys(ours) < recent_before
             entry["first_search"] = self.first_search(ours)
             read_into_cache(utils, utils + "-wal")
             entry["sqlite_utils_incremental"] = self.sqlite_utils_incremental(utils)

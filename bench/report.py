@@ -94,7 +94,9 @@ def render(results):
         f"`{results['tokenizer']}`): {spread(rate(base_mb, alone))} | {spread(ratio_alone)}x | >= 1.0x | {verdict(median(ratio_alone) >= 1.0)} |")
     add(f"| first import, MB/s | {spread(rate(base_mb, first))} | sqlite-utils insert + enable-fts (FTS5, same tokenizer, no dedup): "
         f"{spread(rate(base_mb, utils))} | {spread(ratio_utils)}x | > 1x | {verdict(median(ratio_utils) > 1)} |")
-    add(f"| incremental import ({corpus['incremental_records']:,} records, {inc_mb:.1f} MB, 30% already in), MB/s | "
+    merges = [r["incremental"].get("merged_recent_keys") for r in rounds]
+    merged_note = "" if None in merges else f"; merging the recent keys into near_keys: {sum(merges)} of {len(merges)}"
+    add(f"| incremental import ({corpus['incremental_records']:,} records, {inc_mb:.1f} MB, 30% already in{merged_note}), MB/s | "
         f"{spread(rate(inc_mb, inc))} | sqlite-utils insert into a table with FTS triggers: {spread(rate(inc_mb, utils_inc))} | "
         f"{spread(ratio_inc)}x | >= 2x{at_size} | {verdict(median(ratio_inc) >= 2)} |")
     add(f"| re-import of the imported base dumps ({mb(corpus['base_bytes'])}), s per GB | {spread(per_gb_base, '{:.3f}')} | - | - | < 1 s/GB | "
