@@ -288,18 +288,24 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         self.final_db = self.db(f"archive-{self.args.runs}.db")
         self.results["imports"] = rounds
 
-    def search(self):
-        queries = self.queries["queries"]
-        runs = self.args.search_runs
-        log(f"search: {len(queries)} queries x {runs} runs, whole process")
-        whole = {q["name"]: [] for q in queries}
+    def whole_process_searches(self):
+        """Every query of the mix, `search_runs` times, one `archive search` process each:
+        ms per query name, and the largest peak memory."""
+        whole = {q["name"]: [] for q in self.queries["queries"]}
         peak = 0.0
-        for _ in range(runs):
-            for q in queries:
+        for _ in range(self.args.search_runs):
+            for q in self.queries["queries"]:
                 r = run(self.search_command(q, self.final_db), out_dir=self.work)
                 json.loads(r.stdout)
                 whole[q["name"]].append(r.seconds * 1000)
                 peak = max(peak, r.peak_mb)
+        return whole, peak
+
+    def search(self):
+        queries = self.queries["queries"]
+        runs = self.args.search_runs
+        log(f"search: {len(queries)} queries x {runs} runs, whole process")
+        whole, peak = self.whole_process_searches()
         log("search: in process")
         r = run([self.tool, "search", "--db", self.final_db, "--queries", self.path("queries.json"),
                  "--runs", str(runs), "--count"], out_dir=self.work)
@@ -346,11 +352,7 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         log("optimize: merge the full-text indexes")
         r = run([self.archive, "optimize", "--json", "--db", self.final_db], out_dir=self.work)
         reports = [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
-        after = {}
-        for _ in range(self.args.search_runs):
-            for q in self.queries["queries"]:
-                rr = run(self.search_command(q, self.final_db), out_dir=self.work)
-                after.setdefault(q["name"], []).append(rr.seconds * 1000)
+        after, _ = self.whole_process_searches()
         self.results["optimize"] = {"seconds": r.seconds, "peak_mb": r.peak_mb, "indexes": reports, "whole_ms_after": after}
 
     def run_all(self):
