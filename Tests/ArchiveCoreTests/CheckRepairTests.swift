@@ -27,6 +27,8 @@ struct CheckRepairTests {
 
     @Test("damage to derived data is found, and repair rebuilds it", arguments: [
         ("full-text index", "INSERT INTO articles_fts(articles_fts, rowid, title, body, tags) VALUES ('delete', 1, 'x', 'y', 'z')"),
+        // Article 1's length in the packed lengths ranking reads set to 32,766 tokens.
+        ("ranking lengths", "UPDATE article_lengths SET lengths = substr(lengths, 1, 2) || x'FE7F' || substr(lengths, 5) WHERE block = 0"),
         ("tag rows", "DELETE FROM article_tags WHERE tag = 'x'"),
         ("story links", "UPDATE articles SET duplicate_of = 999 WHERE id = 2"),
         ("near-duplicate keys", "DELETE FROM near_keys WHERE article_id = 1; DELETE FROM near_keys_recent WHERE article_id = 1"),
@@ -53,11 +55,12 @@ struct CheckRepairTests {
         let db = try Self.archive(directory)
         let connection = try Connection(path: db)
         // What a kill leaves: the ledger says importing, and the newest articles are
-        // not in the full-text index yet.
+        // not in the full-text index yet, nor their lengths in article_lengths.
         try connection.execute("""
             UPDATE files SET status = 'importing';
             INSERT INTO articles_fts(articles_fts, rowid, title, body, tags) SELECT 'delete', id, title, body, tags FROM articles WHERE id > 2;
             INSERT INTO fts_pending (id, after_id, since) VALUES (1, 2, 'x');
+            UPDATE article_lengths SET lengths = substr(lengths, 1, 6);
             """)
         connection.close()
         #expect(Set(try Self.problems(db)) == ["full-text index", "import ledger"])

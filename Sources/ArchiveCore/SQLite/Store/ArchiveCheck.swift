@@ -15,6 +15,7 @@ struct ArchiveCheck {
         [
             try sqlite(),
             try fullTextIndex(),
+            try rankLengths(),
             try cjkIndex(),
             try tagRows(),
             try versionLinks(),
@@ -53,6 +54,14 @@ struct ArchiveCheck {
         } catch {
             return finding("full-text index", "FTS5 says: \(error.message)", remedy: "`archive repair` rebuilds the index from the articles")
         }
+    }
+
+    /// The packed lengths ranking reads say what the full-text indexes say (a missing
+    /// block is not a problem: FTS5 is asked instead, and the next import writes it).
+    func rankLengths() throws -> Finding {
+        let wrong = try RankLengths.indexes.reduce(0) { $0 + (try RankLengths(connection: connection, index: $1).wrongLengths()) }
+        return finding("ranking lengths", wrong == 0 ? nil : "\(wrong) stored article lengths differ from the full-text indexes'",
+                       remedy: "`archive repair` writes them again from the index")
     }
 
     /// The CJK index holds one entry per recorded article, every article with such text

@@ -1,6 +1,6 @@
 /// `archive repair`: rebuilds everything that is derived from the articles, each part in
 /// its own transaction (the near-duplicate check in resumable batches): the full-text
-/// indexes (articles_fts and the CJK index), the tag rows, orphaned sightings, and the
+/// indexes (articles_fts and the CJK index, with the lengths ranking reads), the tag rows, orphaned sightings, and the
 /// near-duplicate keys and links.
 struct ArchiveRepair {
     let connection: Connection
@@ -12,6 +12,7 @@ struct ArchiveRepair {
                 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
                 """)
             try CJKIndex(connection: connection).rebuild()
+            for index in RankLengths.indexes { try RankLengths(connection: connection, index: index).rebuild() }
         }
         done(.fullTextIndex)
         try connection.transaction {

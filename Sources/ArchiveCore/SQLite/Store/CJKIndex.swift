@@ -46,6 +46,7 @@ struct CJKIndex {
     func rebuild(through: Int64? = nil) throws {
         try connection.execute("""
             INSERT INTO articles_cjk(articles_cjk) VALUES ('delete-all');
+            DELETE FROM cjk_article_lengths;
             DELETE FROM cjk_articles;
             DELETE FROM cjk_stale;
             """)

@@ -45,6 +45,9 @@ struct SearchIndex {
             // What other writers changed in the CJK index's articles meanwhile.
             try CJKIndex(connection: connection).catchUp(pendingAfter: nil)
             try connection.execute("DELETE FROM fts_pending")
+            // The lengths ranking reads, for the new articles and for blocks that other
+            // writers' changes dropped.
+            for index in RankLengths.indexes { try RankLengths(connection: connection, index: index).update() }
         }
     }
 
