@@ -20,12 +20,12 @@ struct RankLengthsTests {
 
     static let queries = [("harbour", false), ("harbour quay", false), ("\"the harbour\"", true), ("harb*", false), ("quay OR word1", true)]
 
-    /// Every query's hits with their scores.
-    static func ranks(_ db: String) throws -> [[String]] {
+    /// Every query's hits (every version) with their scores.
+    static func ranks(_ db: String, _ queries: [(String, Bool)] = queries) throws -> [[String]] {
         let archive = try Archive(path: db, mode: .read)
         defer { archive.close() }
         return try queries.map { query, raw in
-            try archive.search(ArticleFilter(query: SearchQuery(query, raw: raw)), limit: 100).hits
+            try archive.search(ArticleFilter(query: SearchQuery(query, raw: raw), allVersions: true), limit: 100).hits
                 .map { "\($0.id) \(String(format: "%.12f", $0.rank ?? .nan))" }
         }
     }
@@ -111,14 +111,7 @@ struct RankLengthsTests {
         }.joined(separator: "\n") + "\n"
         try importDumps([directory.write("a.jsonl", chinese + Self.dump())], into: db)
         #expect(try count("SELECT count(*) FROM cjk_article_lengths", in: db) == 1)
-        func cjkRanks() throws -> [[String]] {
-            let archive = try Archive(path: db, mode: .read)
-            defer { archive.close() }
-            return try ["上海港", "吞吐量", "经济", "港"].map { query in
-                try archive.search(ArticleFilter(query: SearchQuery(query), allVersions: true), limit: 100).hits
-                    .map { "\($0.id) \(String(format: "%.12f", $0.rank ?? .nan))" }
-            }
-        }
+        func cjkRanks() throws -> [[String]] { try Self.ranks(db, ["上海港", "吞吐量", "经济", "港"].map { ($0, false) }) }
         let packed = try cjkRanks()
         #expect(packed.allSatisfy { $0.count >= 10 }, "\(packed)")
         // Read, not only written: article 1's length stored as 4,000 pairs changes its score.

@@ -1,7 +1,7 @@
 /// `archive repair`: rebuilds everything that is derived from the articles, each part in
 /// its own transaction (the near-duplicate check in resumable batches): the full-text
-/// indexes (articles_fts and the CJK index, with the lengths ranking reads), the tag rows, orphaned sightings, and the
-/// near-duplicate keys and links.
+/// indexes (articles_fts and the CJK index, with the lengths ranking reads), the tag
+/// rows, orphaned sightings, and the near-duplicate keys and links.
 struct ArchiveRepair {
     let connection: Connection
 

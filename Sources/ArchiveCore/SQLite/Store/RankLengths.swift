@@ -32,9 +32,9 @@ struct RankLengths {
     static let tooLong = Int(ARCHIVE_LENGTH_UNKNOWN_LARGE)
 
     /// Writes every block that is missing or stops short of the last article in the
-    /// index, inside the caller's transaction; blocks already complete are
-    /// only looked at. Call it when no article is pending (`SearchIndex.finish`). Returns
-    /// how many blocks were written.
+    /// index, inside the caller's transaction; blocks already complete are only looked
+    /// at. Call it when no article is pending (`SearchIndex.finish`). Returns how many
+    /// blocks were written.
     @discardableResult
     func update() throws -> Int {
         var reaches: [Int64: Int64] = [:]
@@ -97,8 +97,8 @@ struct RankLengths {
         return wrong
     }
 
-    /// The length of every article of `block` in the index, by its offset in
-    /// the block: the sum of its columns' token counts.
+    /// The length of every article of `block` in the index, by its offset in the
+    /// block: the sum of its columns' token counts.
     private func indexedLengths(block: Int64) throws -> [Int64: Int] {
         let start = block << Self.blockBits
         var lengths: [Int64: Int] = [:]
