@@ -7,6 +7,7 @@ LIKE scan for them."""
 
 import json
 import os
+import sqlite3
 
 from measure import StepFailed, file_bytes, remove_db, run
 
@@ -78,6 +79,12 @@ class CJKBench:
             remove_db(db)
             entry = self.bench.archive_import(db, self.files, f"CJK import round {number} of {self.args.runs}")
             entry["bytes"] = file_bytes(db, db + "-wal")
+            # Pages FTS5's merges freed: part of the file, reused by later imports, and
+            # varying from run to run with where the merges fell.
+            with sqlite3.connect(db) as connection:
+                free, page = (connection.execute(f"PRAGMA {name}").fetchone()[0] for name in ("freelist_count", "page_size"))
+            connection.close()
+            entry["free_bytes"] = free * page
             rounds.append(entry)
             if number < self.args.runs:
                 remove_db(db)

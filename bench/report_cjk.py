@@ -47,7 +47,9 @@ def render(results):
     add("|---|---|---|---|---|")
     add(f"| import, MB/s | {spread(rates)}, {spread(ratios)}x English ({spread(english)}) | table built from the archive's rows: "
         f"{input_mb / trigram['seconds']:.2f} MB/s ({trigram['seconds']:.0f} s, 1 run) | >= 0.5x English | {verdict(median(ratios) >= 0.5)} |")
-    add(f"| size / input size | {size:.2f} ({mb(rounds[-1]['bytes'])}) | {trigram_size:.2f} ({mb(trigram['bytes'])}) | <= 3x | "
+    free = rounds[-1].get("free_bytes")
+    free_note = f"; {mb(free)} of it free pages left by FTS5's merges, {(rounds[-1]['bytes'] - free) / corpus['bytes']:.2f}x without them" if free else ""
+    add(f"| size / input size | {size:.2f} ({mb(rounds[-1]['bytes'])}{free_note}) | {trigram_size:.2f} ({mb(trigram['bytes'])}) | <= 3x | "
         f"{verdict(size <= 3)} |")
     for key, label, how in SETS:
         names = [q["name"] for q in queries if q["set"] == key]
