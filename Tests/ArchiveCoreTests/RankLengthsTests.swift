@@ -30,6 +30,18 @@ struct RankLengthsTests {
         }
     }
 
+    /// An archive holding `dump()`.
+    static func archive(_ directory: TemporaryDirectory) throws -> String {
+        let db = directory.path("a.db")
+        try importDumps([directory.write("a.jsonl", dump())], into: db)
+        return db
+    }
+
+    /// One more import, of one new article: its end writes what is missing.
+    static func importAgain(_ directory: TemporaryDirectory, into db: String) throws {
+        try importDumps([directory.write("b.jsonl", #"{"title": "Late harbour", "body": "harbour news", "tags": []}"# + "\n")], into: db)
+    }
+
     static func execute(_ sql: String, in db: String) throws {
         let connection = try Connection(path: db)
         defer { connection.close() }
@@ -39,8 +51,7 @@ struct RankLengthsTests {
     @Test("an import writes the lengths, and ranking with them scores as FTS5's own lengths do")
     func sameScoresAsDocsize() throws {
         let directory = TemporaryDirectory()
-        let db = directory.path("a.db")
-        try importDumps([directory.write("a.jsonl", Self.dump())], into: db)
+        let db = try Self.archive(directory)
         #expect(try count("SELECT count(*) FROM article_lengths", in: db) == 1)
         // 35 articles, two bytes each; the longest one is stored as "ask FTS5".
         #expect(try count("SELECT length(lengths) FROM article_lengths WHERE block = 0", in: db) == 2 * 36)
@@ -55,8 +66,7 @@ struct RankLengthsTests {
     @Test("ranking reads the stored lengths: a different stored length changes the score")
     func storedLengthsAreRead() throws {
         let directory = TemporaryDirectory()
-        let db = directory.path("a.db")
-        try importDumps([directory.write("a.jsonl", Self.dump())], into: db)
+        let db = try Self.archive(directory)
         let before = try Self.ranks(db)
         // Note 0 (id 6): its length of a few tokens stored as 4,000.
         try Self.execute("UPDATE article_lengths SET lengths = substr(lengths, 1, 12) || x'A00F' || substr(lengths, 15)", in: db)
@@ -71,8 +81,7 @@ struct RankLengthsTests {
     @Test("another program's writes drop the blocks they touch; the next import writes them again, for ids in any block")
     func otherWritersAndSparseIDs() throws {
         let directory = TemporaryDirectory()
-        let db = directory.path("a.db")
-        try importDumps([directory.write("a.jsonl", Self.dump())], into: db)
+        let db = try Self.archive(directory)
         let scored = try Self.ranks(db)
         try Self.execute("""
             UPDATE articles SET body = body || ' harbour harbour' WHERE id = 7;
@@ -84,7 +93,7 @@ struct RankLengthsTests {
         #expect(try count("SELECT count(*) FROM article_lengths", in: db) == 0)
         #expect(try Self.ranks(db) != scored)
 
-        try importDumps([directory.write("b.jsonl", #"{"title": "Late harbour", "body": "harbour news", "tags": []}"# + "\n")], into: db)
+        try Self.importAgain(directory, into: db)
         var blocks: [Int] = []
         let archive = try Archive(path: db, mode: .write)
         try archive.connection.prepare("SELECT block FROM article_lengths ORDER BY block").forEachRow { blocks.append($0.int(0)) }
@@ -123,7 +132,7 @@ struct RankLengthsTests {
         // Another program lengthens an article: the next import rebuilds the CJK index,
         // and its lengths with it.
         try Self.execute("UPDATE articles SET body = body || '经济经济经济' WHERE id = 3", in: db)
-        try importDumps([directory.write("b.jsonl", #"{"title": "Late harbour", "body": "harbour news", "tags": []}"# + "\n")], into: db)
+        try Self.importAgain(directory, into: db)
         #expect(try count("SELECT count(*) FROM cjk_article_lengths", in: db) == 1)
         let archive = try Archive(path: db, mode: .write)
         #expect(try ArchiveCheck(connection: archive.connection).run().allSatisfy(\.isOK))
@@ -137,8 +146,7 @@ struct RankLengthsTests {
     @Test("repair writes every block again")
     func repairRewrites() throws {
         let directory = TemporaryDirectory()
-        let db = directory.path("a.db")
-        try importDumps([directory.write("a.jsonl", Self.dump())], into: db)
+        let db = try Self.archive(directory)
         func stored(_ connection: Connection) throws -> [String] {
             var blocks: [String] = []
             try connection.prepare("SELECT block || ' ' || hex(lengths) FROM article_lengths ORDER BY block").forEachRow { blocks.append($0.string(0)) }

@@ -17,12 +17,11 @@ enum ArchiveRank {
     /// ORDER BY on the function itself sorted every row of the window with its columns.
     /// `asOnePhrase`: the expression is one prefix the archive rewrote as the OR of the
     /// index terms under it (`PrefixExpansion`), to be ranked as FTS5 ranks a prefix:
-    /// one phrase, its instances counted together. `lengths`: a table of the index's
-    /// document lengths packed by `RankLengths`, read before FTS5's own (one page per
-    /// few hundred rows, where a new process read one per match).
-    static func rankOverride(of table: String, asOnePhrase: Bool = false, lengths: String? = nil) -> String {
-        let lengthsArgument = lengths.map { ", ''\($0)''" } ?? ""
-        return "\(table).rank MATCH 'archive_rank(\(weights), \(asOnePhrase ? 1 : 0)\(lengthsArgument))'"
+    /// one phrase, its instances counted together. The index's document lengths are
+    /// read from its table packed by `RankLengths` before FTS5's own (one page per few
+    /// hundred rows, where a new process read one per match).
+    static func rankOverride(of index: RankLengths.Index, asOnePhrase: Bool = false) -> String {
+        "\(index.fullText).rank MATCH 'archive_rank(\(weights), \(asOnePhrase ? 1 : 0), ''\(index.table)'')'"
     }
 
     /// Every connection the archive opens gets the function (it lives in the process,

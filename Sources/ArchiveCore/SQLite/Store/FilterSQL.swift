@@ -32,7 +32,7 @@ struct FilterSQL {
             let fullText = rewritten ?? written
             // One prefix term rewritten as its terms is ranked as the one phrase it was.
             let onePrefix = fullText != written && PrefixExpansion.isOneTerm(written)
-            let fullTextRank = ArchiveRank.rankOverride(of: "articles_fts", asOnePhrase: onePrefix, lengths: RankLengths.fullText.table)
+            let fullTextRank = ArchiveRank.rankOverride(of: RankLengths.fullText, asOnePhrase: onePrefix)
             if !cjkInUse {
                 from = "articles_fts JOIN \(articles) ON a.id = articles_fts.rowid"
                 conditions.append("articles_fts MATCH ?")
@@ -47,7 +47,7 @@ struct FilterSQL {
                     branches.append(("articles_fts", 0, "\(fullTextRank) AND rowid NOT IN (SELECT article_id FROM cjk_articles)"))
                     matchValues.append(.text(fullText))
                 }
-                branches.append(("articles_cjk", 1, "\(ArchiveRank.rankOverride(of: "articles_cjk", lengths: RankLengths.cjk.table)) AND rowid NOT IN (SELECT article_id FROM cjk_stale)"))
+                branches.append(("articles_cjk", 1, "\(ArchiveRank.rankOverride(of: RankLengths.cjk)) AND rowid NOT IN (SELECT article_id FROM cjk_stale)"))
                 matchValues.append(.text(try query.cjkExpression()))
                 // The newest-first walk needs ids only: a score in its subquery would be
                 // computed for every row walked.

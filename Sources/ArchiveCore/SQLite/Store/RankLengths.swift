@@ -8,23 +8,20 @@ import CRank
 struct RankLengths {
     /// A full-text index and the table its lengths are packed in.
     struct Index: Sendable {
-        /// FTS5's table of lengths, one row per article.
-        let docsize: String
+        /// The FTS5 table.
+        let fullText: String
         /// The packed table, as the ranking function is told it (`ArchiveRank`).
         let table: String
+        /// FTS5's own table of lengths, one row per article.
+        var docsize: String { "\(fullText)_docsize" }
     }
 
-    static let fullText = Index(docsize: "articles_fts_docsize", table: "article_lengths")
-    static let cjk = Index(docsize: "articles_cjk_docsize", table: "cjk_article_lengths")
+    static let fullText = Index(fullText: "articles_fts", table: "article_lengths")
+    static let cjk = Index(fullText: "articles_cjk", table: "cjk_article_lengths")
     static let indexes = [fullText, cjk]
 
     let connection: Connection
     let index: Index
-
-    init(connection: Connection, index: Index = Self.fullText) {
-        self.connection = connection
-        self.index = index
-    }
 
     static let blockBits = Int64(ARCHIVE_LENGTHS_BLOCK_BITS)
     static let idsPerBlock = Int64(ARCHIVE_LENGTHS_PER_BLOCK)
