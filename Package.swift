@@ -118,6 +118,10 @@ let package = Package(
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "CSQLite"]),
         .testTarget(name: "ArchiveEvaluationTests", dependencies: ["ArchiveEvaluation", "SyntheticNews", "ArchiveCore"]),
         .testTarget(name: "archiveTests", dependencies: ["ArchiveCore"], exclude: ["Golden"]),
+        // The command-line layer's own logic, against ArgumentParser (QuickSearchParser).
+        .testTarget(name: "ArchiveCommandTests", dependencies: [
+            "archive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "ArchiveWebTests", dependencies: [
             "ArchiveWeb", "ArchiveCore", "CSQLite", .product(name: "Logging", package: "swift-log"),
         ]),

@@ -14,6 +14,22 @@ struct ArchiveCommand: ParsableCommand {
             print(version)
             return
         }
+        // A plain `search` is read without building the parser (see QuickSearchParser).
+        // For the tests, ARCHIVE_PARSER=full sends every command through ArgumentParser,
+        // and ARCHIVE_PARSER=quick refuses what the quick reading cannot take.
+        let parser = getenv("ARCHIVE_PARSER").map { String(cString: $0) }
+        if parser != "full", let search = QuickSearchParser.invocation(Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try search.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
+        if parser == "quick" {
+            Terminal.error("ARCHIVE_PARSER=quick, but these arguments are not a plain search")
+            exit(withError: ExitCode(64))
+        }
         self.main(nil)
     }
 

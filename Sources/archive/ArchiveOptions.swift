@@ -29,9 +29,13 @@ struct ArchiveOptions: ParsableArguments {
         return (try open(.write), lock)
     }
 
-    /// Opens for a full-text query, warning when the index is still being built.
     func openForSearch() throws -> Archive {
-        let archive = try open(.read)
+        try Self.openForSearch(path: path)
+    }
+
+    /// Opens for a full-text query, warning when the index is still being built.
+    static func openForSearch(path: String) throws -> Archive {
+        let archive = try Archive(path: path, mode: .read)
         let waiting = try archive.articlesAwaitingIndex()
         if waiting > 0 {
             Terminal.error("warning: the \(grouped(waiting)) newest articles are not searchable yet (an import is indexing them, or was interrupted: run `archive import` again to finish)")
@@ -55,6 +59,23 @@ struct FilterOptions: ParsableArguments {
     var raw = false
 
     @Flag(help: "Every version of a story, not only its canonical one.")
+    var allVersions = false
+
+    var choice: FilterChoice {
+        FilterChoice(since: since, until: until, tags: tags, raw: raw, allVersions: allVersions)
+    }
+
+    func filter(query: String?) throws -> ArticleFilter {
+        try choice.filter(query: query)
+    }
+}
+
+/// The filters as read from the command line, by either parser (see QuickSearchParser).
+struct FilterChoice: Equatable {
+    var since: String?
+    var until: String?
+    var tags: [String] = []
+    var raw = false
     var allVersions = false
 
     func filter(query: String?) throws -> ArticleFilter {

@@ -17,7 +17,7 @@ struct SearchCommand: ParsableCommand {
     var query: String
 
     @Option(help: "How many results.")
-    var limit = 20
+    var limit = SearchInvocation.defaultLimit
 
     @Option(help: "Skip this many results first (for paging).")
     var offset = 0
@@ -30,6 +30,33 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Rank every match, not only the 10,000 newest (slower for very common words).")
     var rankAll = false
 
+    var invocation: SearchInvocation {
+        SearchInvocation(db: archive.db, query: query, limit: limit, offset: offset, filters: filters.choice,
+                         format: format, rankAll: rankAll)
+    }
+
+    func validate() throws {
+        try invocation.validate()
+    }
+
+    func run() throws {
+        try invocation.run()
+    }
+}
+
+/// One search as the user asked for it, whichever parser read the arguments:
+/// ArgumentParser (SearchCommand) or, for plain argument lists, QuickSearchParser.
+struct SearchInvocation: Equatable {
+    static let defaultLimit = 20
+
+    var db: String?
+    var query: String
+    var limit = defaultLimit
+    var offset = 0
+    var filters = FilterChoice()
+    var format: HitFormat = .table
+    var rankAll = false
+
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         guard offset >= 0 else { throw ValidationError("--offset cannot be negative") }
@@ -37,7 +64,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try perform {
-            let archive = try archive.openForSearch()
+            let archive = try ArchiveOptions.openForSearch(path: Archive.path(given: db))
             defer { archive.close() }
             let filter = try filters.filter(query: query)
             let bold = format == .table && Terminal.stdoutIsTerminal

@@ -225,10 +225,12 @@ struct Sandbox {
     }
 
     /// The test process's environment, without ARCHIVE_DB (tests say which archive they
-    /// mean), plus `overrides`.
+    /// mean) or ARCHIVE_PARSER (tests that compare the readings of arguments set it), plus
+    /// `overrides`.
     static func environment(_ overrides: [String: String]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["ARCHIVE_DB"] = nil
+        environment["ARCHIVE_PARSER"] = nil
         environment.merge(overrides) { $1 }
         return environment
     }

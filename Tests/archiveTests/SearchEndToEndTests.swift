@@ -277,4 +277,41 @@ struct SearchEndToEndTests {
             }
         }
     }
+
+    @Test("a plain search prints the same bytes and exit code with the quick reading of its arguments as with ArgumentParser's")
+    func quickArgumentReadingPrintsTheSame() throws {
+        try withSandbox { sandbox in
+            try sandbox.importSample()
+            let missing = sandbox.path("missing.db")
+            let lists: [[String]] = [
+                ["search", "solar", "--db", sandbox.db],
+                ["search", "--db", sandbox.db, "solar", "--format", "json", "--limit", "2", "--offset", "1"],
+                ["search", "--db", sandbox.db, "--format", "csv", "--all-versions", "--", "solar"],
+                ["search", "--db", sandbox.db, "--format", "jsonl", "--rank-all", "--tag", "Energy", "--since", "2024", "reservoir"],
+                ["search", "--db", sandbox.db, "--raw", "\"floating solar\" OR petition", "--format", "json"],
+                ["search", "--db", sandbox.db, "--raw", "solar AND ("],
+                ["search", "--db", sandbox.db, "nothingmatchesthis"],
+                ["search", "--db", sandbox.db, "solar", "--until", "not a date"],
+                ["search", "--db", missing, "solar"],
+            ]
+            for arguments in lists {
+                // `quick` fails with exit 64 if the quick reading does not take the list.
+                let quick = try sandbox.archiveWithoutDB(arguments, environment: ["ARCHIVE_PARSER": "quick"])
+                let full = try sandbox.archiveWithoutDB(arguments, environment: ["ARCHIVE_PARSER": "full"])
+                let chosen = try sandbox.archiveWithoutDB(arguments)
+                for result in [quick, chosen] {
+                    #expect(result.status == full.status, "\(arguments): \(result) against \(full)")
+                    #expect(result.stdoutData == full.stdoutData, "\(arguments): \(result) against \(full)")
+                    #expect(result.stderrData == full.stderrData, "\(arguments): \(result) against \(full)")
+                }
+            }
+            #expect(!FileManager.default.fileExists(atPath: missing))
+
+            // A list the quick reading leaves to ArgumentParser still works, and `quick` says so.
+            let equals = ["search", "--db=\(sandbox.db)", "solar", "--format", "json"]
+            #expect(try sandbox.archiveWithoutDB(equals).status == 0)
+            let refused = try sandbox.archiveWithoutDB(equals, environment: ["ARCHIVE_PARSER": "quick"])
+            #expect(refused.status == 64 && refused.stderr.contains("not a plain search"), "\(refused)")
+        }
+    }
 }
