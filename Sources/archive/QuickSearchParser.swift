@@ -17,7 +17,8 @@ enum QuickSearchParser {
         guard arguments.first == "search" else { return nil }
         var search = SearchInvocation(query: "")
         var query: String?
-        var seen: Set<String> = []
+        // An array, not a Set: a Set<String> costs a conformance scan at start-up.
+        var seen: [String] = []
         var optionsEnded = false
         var index = 1
         while index < arguments.count {
@@ -32,7 +33,8 @@ enum QuickSearchParser {
                 query = word
                 continue
             }
-            guard word == "--tag" || seen.insert(word).inserted else { return nil }
+            guard word == "--tag" || !seen.contains(word) else { return nil }
+            seen.append(word)
             switch word {
             case "--raw": search.filters.raw = true; continue
             case "--all-versions": search.filters.allVersions = true; continue

@@ -31,6 +31,8 @@ struct SearchEndToEndTests {
         "solar; DROP TABLE articles;", "x';--", "\"solar", "solar\"", "\"solar farm", "NATO AND (", "(solar)",
         "solar OR", "NEAR(solar", "^solar", "-solar", "solar -reservoir", "a:b:c", "[x]", "{x}", "100%", "e-mail",
         "12,000", "don't", "x^y", "*solar", "s*r", "İstanbul", "²", "solar\treservoir", "a\"b\"c", "AND OR NOT",
+        // A quote with a combining mark is one Character but still a quote byte to FTS5.
+        "solar\"\u{301}x", "\"\u{301}solar\"\u{301}",
     ]
 
     /// Queries with no letter or digit at all.

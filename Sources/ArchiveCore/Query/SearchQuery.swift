@@ -64,8 +64,19 @@ public struct SearchQuery: Hashable, Sendable {
         return terms.joined(separator: " ")
     }
 
+    /// An FTS5 string: every `"` byte doubled. Done on bytes, as FTS5 reads the query: as
+    /// Characters, a `"` followed by a combining mark is one character that is not `"`, and
+    /// stayed single (an unterminated string, exit 1, for the plain query `solar"\u{301}`).
     private static func quoted(_ word: String) -> String {
-        "\"" + Substring(word).replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let quote = UInt8(ascii: "\"")
+        var bytes: [UInt8] = [quote]
+        bytes.reserveCapacity(word.utf8.count + 2)
+        for byte in word.utf8 {
+            bytes.append(byte)
+            if byte == quote { bytes.append(quote) }
+        }
+        bytes.append(quote)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Normalized text with ideographs as an FTS5 phrase of its tokens, a prefix phrase
@@ -137,11 +148,5 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
         case .invalidQuery(let message): return "invalid search query: \(message)"
         case .invalidDate(let text): return "cannot read the date \"\(text)\" (use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)"
         }
-    }
-}
-
-extension Substring {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

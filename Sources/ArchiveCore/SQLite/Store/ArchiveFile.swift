@@ -10,12 +10,10 @@ enum ArchiveFile {
     /// The connection a command starts with: for `.write` the one writer, for `.read`
     /// the first reader (after bringing an older archive up to date, where it may).
     static func open(path: String, mode: Archive.Mode, migrator: Migrator, busyTimeout: Duration = Archive.defaultBusyTimeout) throws -> Connection {
-        let url = URL(fileURLWithPath: path)
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists {
+        if !FileProbe.exists(path) {
             guard mode == .write else { throw ArchiveError.missing(path: path) }
             var isDirectory: ObjCBool = false
-            let folder = url.deletingLastPathComponent().path
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw ArchiveError.missingDirectory(path: folder)
             }
@@ -36,7 +34,7 @@ enum ArchiveFile {
             throw ArchiveError.missing(path: path)
         }
         // An archive made by an older binary is brought up to date once, then read.
-        if try migrator.appliedVersion(reader) < migrator.latestVersion, FileManager.default.isWritableFile(atPath: path) {
+        if try migrator.appliedVersion(reader) < migrator.latestVersion, FileProbe.isWritable(path) {
             reader.close()
             try withConnection(path: path, access: .readWrite) { try prepareForWriting($0, path: path, migrator: migrator) }
             reader = try openReader(path: path, busyTimeout: busyTimeout)
@@ -48,8 +46,8 @@ enum ArchiveFile {
     static func openReader(path: String, busyTimeout: Duration = Archive.defaultBusyTimeout) throws -> Connection {
         // On a read-only file system SQLite cannot make the WAL's shared-memory file; the
         // file cannot change there either, so it is read as immutable.
-        let folderIsWritable = FileManager.default.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
-        let access: Connection.Access = !folderIsWritable && !FileManager.default.fileExists(atPath: path + "-shm")
+        let folderIsWritable = FileProbe.isWritable(FileProbe.folder(of: path))
+        let access: Connection.Access = !folderIsWritable && !FileProbe.exists(path + "-shm")
             ? .readOnlyImmutable : .readOnly
         let reader = try open(path: path, access: access)
         try configure(reader, busyTimeout: busyTimeout)
