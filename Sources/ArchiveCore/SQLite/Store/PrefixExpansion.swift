@@ -2,7 +2,8 @@
 /// (`("econom" OR "economi" OR "economist")`). FTS5 answers a prefix query by merging
 /// the whole document list of every such term before it returns a single row; the same
 /// terms joined by OR are read lazily, newest first, which the ranking window needs.
-/// Terms come from the index's own vocabulary (fts5vocab), so the matches are the same.
+/// Terms come from the index's own leaf pages (SegmentTerms), or its vocabulary
+/// (fts5vocab) where those cannot be read, so the matches are the same.
 struct PrefixExpansion {
     let connection: Connection
 
@@ -63,15 +64,27 @@ struct PrefixExpansion {
     /// The index terms starting with `prefix`, nil when there are too many or one of them
     /// would not stand for itself when read back through the tokenizer.
     private func terms(startingWith prefix: String) throws -> [String]? {
+        var terms: [String] = []
+        switch try SegmentTerms(connection: connection, index: "articles_fts").terms(startingWith: prefix, limit: Self.maximumTerms) {
+        case .terms(let listed): terms = listed
+        case .moreThanLimit: return nil
+        case .unreadable: terms = try vocabulary(startingWith: prefix)
+        }
+        guard terms.count <= Self.maximumTerms else { return nil }
+        guard terms.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else { return nil }
+        return try readBack(terms) ? terms : nil
+    }
+
+    /// Up to one more than `maximumTerms` terms starting with `prefix`, from fts5vocab,
+    /// which counts each term's documents on the way (slow for common terms).
+    private func vocabulary(startingWith prefix: String) throws -> [String] {
         try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_vocab USING fts5vocab(main, articles_fts, row)")
         var terms: [String] = []
         try connection.prepare("""
             SELECT term FROM temp.archive_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?
             """).bind(.text(prefix), .text(prefix + "\u{10FFFF}"), .integer(Int64(Self.maximumTerms + 1)))
             .forEachRow { terms.append($0.string(0)) }
-        guard terms.count <= Self.maximumTerms else { return nil }
-        guard terms.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else { return nil }
-        return try readBack(terms) ? terms : nil
+        return terms
     }
 
     /// True when the tokenizer turns each term into itself: a term from the index is

@@ -107,23 +107,11 @@ struct RankLengths {
         return lengths
     }
 
-    /// The sum of the varints FTS5 writes in a docsize row, one per column (SQLite's
-    /// variable-length integers: seven bits a byte, high bit set on all but the last).
+    /// The sum of the varints FTS5 writes in a docsize row, one per column.
     static func tokenCount(docsize: UnsafeRawBufferPointer?) -> Int {
         guard let docsize else { return 0 }
-        var total = 0, value = 0, bytesInValue = 0
-        for byte in docsize {
-            bytesInValue += 1
-            if bytesInValue == 9 {  // a ninth byte carries eight bits and ends the value
-                value = value << 8 | Int(byte)
-            } else {
-                value = value << 7 | Int(byte & 0x7F)
-                if byte & 0x80 != 0 { continue }
-            }
-            total += value
-            value = 0
-            bytesInValue = 0
-        }
+        var total = 0, offset = 0
+        while let value = FTS5Varint.read(docsize, at: &offset) { total += value }
         return total
     }
 }
