@@ -227,3 +227,60 @@ extension SearchTests {
         #expect(throws: SearchError.self) { try search.search(try ArticleFilter(query: SearchQuery("econom* AND", raw: true)), limit: 10) }
     }
 }
+
+extension SearchTests {
+    /// What the window should give, worked out from whole rankings: every match's score
+    /// (`.everything`, all versions, no filter), the articles the filter lets through,
+    /// and the rules: the newest `window` matches, those the filter lets through, best
+    /// score first, equal scores oldest first; the window grows fourfold until the page
+    /// is full or it holds every match.
+    static func expectedWindow(_ search: ArticleSearch, _ filter: ArticleFilter, base: Int, limit: Int, offset: Int) throws
+        -> (ids: [Int64], rankedNewest: Int?)
+    {
+        let unfiltered = try ArticleFilter(query: filter.query, allVersions: true)
+        let scores = try search.search(unfiltered, limit: 10_000, reach: .everything).hits.map { ($0.id, $0.rank ?? .nan) }
+        let allowed = Set(try search.search(filter, limit: 10_000, reach: .everything).hits.map(\.id))
+        var window = max(base, (limit + offset) * 4)
+        while true {
+            let newest = scores.sorted { $0.0 > $1.0 }.prefix(window)
+            let page = newest.filter { allowed.contains($0.0) }
+                .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.dropFirst(offset).prefix(limit).map(\.0)
+            if scores.count < window { return (page, nil) }
+            if page.count == limit { return (page, window) }
+            window *= 4
+        }
+    }
+
+    @Test("a ranking window gives the page worked out from whole rankings: filters, paging, equal scores, growth")
+    func rankingWindowMatchesWholeRanking() throws {
+        let directory = TemporaryDirectory()
+        // Bodies repeat (equal scores), tags and dates vary, the word is in some titles.
+        let lines = (0..<90).map { n in
+            let title = n % 7 == 0 ? "Harbour report \(n)" : "Report \(n)"
+            let body = String(repeating: "harbour quay ", count: 1 + n % 4) + "filler text \(n % 3)"
+            return #"{"title": "\#(title)", "body": "\#(body)", "tags": ["\#(n % 3 == 0 ? "Port" : "City")"], "published": "2024-0\#(1 + n % 9)-10"}"#
+        }
+        let db = directory.path("a.db")
+        try importDumps([directory.write("a.jsonl", lines.joined(separator: "\n") + "\n")], into: db)
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        let search = ArticleSearch(connection: archive.connection)
+        let queries = [SearchQuery("harbour"), SearchQuery("quay filler"), SearchQuery("\"harbour quay\"", raw: true), SearchQuery("harb*")]
+        for query in queries {
+            let filters = [
+                try ArticleFilter(query: query), try ArticleFilter(query: query, tags: ["Port"]),
+                try ArticleFilter(query: query, since: "2024-08"), try ArticleFilter(query: query, since: "2024-09", tags: ["Port"]),
+            ]
+            for filter in filters {
+                for (base, limit, offset) in [(3, 1, 0), (3, 2, 3), (10, 5, 0), (20, 4, 8), (500, 10, 0), (1, 3, 40)] {
+                    let page = try search.search(filter, limit: limit, offset: offset, reach: .newest(base))
+                    let expected = try Self.expectedWindow(search, filter, base: base, limit: limit, offset: offset)
+                    let label = "\(query.text) \(filter.tags) \(filter.since ?? "-") base \(base) limit \(limit) offset \(offset)"
+                    #expect(page.hits.map(\.id) == expected.ids, "\(label)")
+                    #expect(page.rankedNewest == expected.rankedNewest, "\(label)")
+                    #expect(page.hits.allSatisfy { $0.snippet.contains("**") }, "\(label): \(page.hits.map(\.snippet))")
+                }
+            }
+        }
+    }
+}

@@ -19,6 +19,16 @@ struct ArticleSearch {
         if case .newest(let base) = reach {
             var window = max(base, (limit + offset) * 4)
             // The window grows until the filters leave a full page, or it holds every match.
+            if parts.newestScored(window: window) != nil {
+                // articles_fts alone: one walk scores the window.
+                while true {
+                    let (hits, walked) = try rankedNewest(parts, filter: filter, window: window, limit: limit, offset: offset, marks: marks)
+                    if walked < window { return SearchPage(hits: hits, rankedNewest: nil) }
+                    if hits.count == limit { return SearchPage(hits: hits, rankedNewest: window) }
+                    window *= 4
+                }
+            }
+            // With the CJK index in use: the window's cutoff first, then the ranked statement.
             while let cutoff = try parts.newestMatch(number: window, filter: filter, in: connection) {
                 let hits = try ranked(parts, filter: filter, fromID: cutoff, limit: limit, offset: offset, marks: marks)
                 if hits.count == limit { return SearchPage(hits: hits, rankedNewest: window) }
@@ -47,18 +57,57 @@ struct ArticleSearch {
         var hits: [SearchHit] = []
         var sources: [Int] = []
         try connection.queryRows(sql, values, filter: filter) { row in
-            hits.append(SearchHit(
-                id: Int64(row.int(0)), title: row.string(1), published: row.optionalString(2),
-                tags: StoredTags.decode(row.string(3)), snippet: row.optionalString(4) ?? "", rank: row.double(6),
-                url: row.optionalString(7), source: row.optionalString(8), authors: StoredTags.decode(row.string(9))))
+            hits.append(Self.hit(row))
             sources.append(row.int(5))
         }
-        if !parts.readsFullTextOnly, let query = filter.query {
-            for index in hits.indices {
-                hits[index].snippet = try self.snippet(for: hits[index].id, fromCJKIndex: sources[index] == 1, query: query, parts: parts, marks: marks)
-            }
-        }
+        if !parts.readsFullTextOnly { try addSnippets(&hits, fromCJKIndex: sources.map { $0 == 1 }, filter: filter, parts: parts, marks: marks) }
         return hits
+    }
+
+    /// The ranked page among the newest `window` matches, and how many matches the walk
+    /// saw (fewer than `window`: it saw them all). One walk of the index scores them
+    /// (`FilterSQL.newestScored`), where `newestMatch` and `ranked` from its cutoff walked
+    /// it twice; the same matches, the same scores. Then their articles are tested against
+    /// the filter best first, until the page is full, as the ranked statement did.
+    /// Equal scores go oldest first, as FTS5's own ranking (`--rank-all`) orders them.
+    private func rankedNewest(_ parts: FilterSQL, filter: ArticleFilter, window: Int, limit: Int, offset: Int,
+                              marks: Marks) throws -> (hits: [SearchHit], walked: Int) {
+        guard let scored = parts.newestScored(window: window) else { return ([], 0) }
+        var matches: [(id: Int64, score: Double)] = []
+        matches.reserveCapacity(window)
+        try connection.queryRows(scored.source, scored.values, filter: filter) { matches.append((Int64($0.int(0)), $0.double(1))) }
+        matches.sort { $0.score != $1.score ? $0.score < $1.score : $0.id < $1.id }
+        let article = try connection.prepare("""
+            SELECT a.id, a.title, a.published, a.tags, NULL, 0, ?, a.url, a.source, a.authors
+            FROM articles a WHERE \((["a.id = ?"] + parts.articleConditions).joined(separator: " AND "))
+            """)
+        var hits: [SearchHit] = []
+        var skipped = 0
+        for match in matches {
+            if hits.count == limit { break }
+            guard let hit = try article.bind([.real(match.score), .integer(match.id)] + parts.articleValues).firstRow(Self.hit) else { continue }
+            if skipped < offset { skipped += 1 } else { hits.append(hit) }
+        }
+        try addSnippets(&hits, fromCJKIndex: hits.map { _ in false }, filter: filter, parts: parts, marks: marks)
+        return (hits, matches.count)
+    }
+
+    /// A hit from a row of id, title, published, tags, snippet, (source), score, url,
+    /// source, authors.
+    private static func hit(_ row: Statement) -> SearchHit {
+        SearchHit(
+            id: Int64(row.int(0)), title: row.string(1), published: row.optionalString(2),
+            tags: StoredTags.decode(row.string(3)), snippet: row.optionalString(4) ?? "", rank: row.double(6),
+            url: row.optionalString(7), source: row.optionalString(8), authors: StoredTags.decode(row.string(9)))
+    }
+
+    /// Snippets for hits whose statement made none.
+    private func addSnippets(_ hits: inout [SearchHit], fromCJKIndex: [Bool], filter: ArticleFilter, parts: FilterSQL,
+                             marks: Marks) throws {
+        guard let query = filter.query else { return }
+        for index in hits.indices {
+            hits[index].snippet = try snippet(for: hits[index].id, fromCJKIndex: fromCJKIndex[index], query: query, parts: parts, marks: marks)
+        }
     }
 
     /// The snippet of one hit: FTS5's for an article matched in articles_fts, which

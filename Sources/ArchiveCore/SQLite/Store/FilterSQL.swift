@@ -19,6 +19,12 @@ struct FilterSQL {
     var scoreColumn = "rank"
     /// False when matches come from the subquery: then `m.source` says which index.
     var readsFullTextOnly = true
+    /// The conditions on the article (dates, tags, versions) and their values: the last
+    /// ones of `conditions` and `values`.
+    private(set) var articleConditions: [String] = []
+    private(set) var articleValues: [SQLValue] = []
+    /// The newest matches with their scores, `LIMIT ?` to bind (see `newestScored`).
+    private var newestScoredSource: String?
 
     /// `cjkInUse`: some article is in the CJK index. `expression`: the articles_fts MATCH
     /// expression to use instead of the query's own (rewritten). `filterColumnsOnly`: the
@@ -39,6 +45,10 @@ struct FilterSQL {
                 conditions.append(fullTextRank)
                 matchSource = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
                 matchValues = [.text(fullText)]
+                newestScoredSource = """
+                    SELECT rowid AS id, rank AS score FROM articles_fts WHERE articles_fts MATCH ? AND \(fullTextRank)
+                    ORDER BY rowid DESC LIMIT ?
+                    """
             } else {
                 // Each branch: its index, the source number it reports, and which articles
                 // it answers for. Both rank by `ArchiveRank`, so that their scores compare.
@@ -67,20 +77,29 @@ struct FilterSQL {
             idColumn = "a.id"
         }
         if !filter.allVersions {
-            conditions.append("a.duplicate_of IS NULL")
+            articleConditions.append("a.duplicate_of IS NULL")
         }
         if let since = filter.since {
-            conditions.append("a.published >= ?")
-            values.append(.text(since))
+            articleConditions.append("a.published >= ?")
+            articleValues.append(.text(since))
         }
         if let until = filter.until {
-            conditions.append("a.published < ?")
-            values.append(.text(until))
+            articleConditions.append("a.published < ?")
+            articleValues.append(.text(until))
         }
         for tag in filter.tags {
-            conditions.append("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ? COLLATE NOCASE)")
-            values.append(.text(tag))
+            articleConditions.append("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ? COLLATE NOCASE)")
+            articleValues.append(.text(tag))
         }
+        conditions += articleConditions
+        values += articleValues
+    }
+
+    /// The newest `window` matches as `SELECT id, score`, for a ranking window in one walk
+    /// of the index: newest first, scoring each match on the way, where `newestMatch` and
+    /// a ranked query walked it twice. Nil unless articles_fts is read alone.
+    func newestScored(window: Int) -> (source: String, values: [SQLValue])? {
+        newestScoredSource.map { ($0, matchValues + [.integer(Int64(window))]) }
     }
 
     /// The parts for a statement that stops early (a ranking window, a count up to a
