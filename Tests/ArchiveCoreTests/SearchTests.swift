@@ -264,8 +264,32 @@ extension SearchTests {
         try importDumps([directory.write("a.jsonl", lines.joined(separator: "\n") + "\n")], into: db)
         let archive = try Archive(path: db, mode: .read)
         defer { archive.close() }
-        let search = ArticleSearch(connection: archive.connection)
-        let queries = [SearchQuery("harbour"), SearchQuery("quay filler"), SearchQuery("\"harbour quay\"", raw: true), SearchQuery("harb*")]
+        try Self.checkWindows(ArticleSearch(connection: archive.connection), queries: [
+            SearchQuery("harbour"), SearchQuery("quay filler"), SearchQuery("\"harbour quay\"", raw: true), SearchQuery("harb*"),
+        ])
+    }
+
+    @Test("with CJK articles, the window spans both indexes and gives the page worked out from whole rankings")
+    func rankingWindowAcrossBothIndexes() throws {
+        let directory = TemporaryDirectory()
+        // English and Chinese articles, both with `harbour`; the Chinese ones in the CJK index.
+        let lines = (0..<80).map { n in
+            let body = n % 2 == 0
+                ? String(repeating: "港口 harbour ", count: 1 + n % 3) + "集装箱 \(n % 4)"
+                : String(repeating: "harbour quay ", count: 1 + n % 4) + "filler"
+            return #"{"title": "Report \#(n)", "body": "\#(body)", "tags": ["\#(n % 3 == 0 ? "Port" : "City")"], "published": "2024-0\#(1 + n % 9)-10"}"#
+        }
+        let db = directory.path("a.db")
+        try importDumps([directory.write("a.jsonl", lines.joined(separator: "\n") + "\n")], into: db)
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        #expect(try archive.connection.scalarInt("SELECT count(*) FROM cjk_articles") == 40)
+        try Self.checkWindows(ArticleSearch(connection: archive.connection), queries: [
+            SearchQuery("harbour"), SearchQuery("港口"), SearchQuery("港"), SearchQuery("harbour 集装箱"),
+        ])
+    }
+
+    static func checkWindows(_ search: ArticleSearch, queries: [SearchQuery]) throws {
         for query in queries {
             let filters = [
                 try ArticleFilter(query: query), try ArticleFilter(query: query, tags: ["Port"]),
@@ -274,7 +298,7 @@ extension SearchTests {
             for filter in filters {
                 for (base, limit, offset) in [(3, 1, 0), (3, 2, 3), (10, 5, 0), (20, 4, 8), (500, 10, 0), (1, 3, 40)] {
                     let page = try search.search(filter, limit: limit, offset: offset, reach: .newest(base))
-                    let expected = try Self.expectedWindow(search, filter, base: base, limit: limit, offset: offset)
+                    let expected = try expectedWindow(search, filter, base: base, limit: limit, offset: offset)
                     let label = "\(query.text) \(filter.tags) \(filter.since ?? "-") base \(base) limit \(limit) offset \(offset)"
                     #expect(page.hits.map(\.id) == expected.ids, "\(label)")
                     #expect(page.rankedNewest == expected.rankedNewest, "\(label)")

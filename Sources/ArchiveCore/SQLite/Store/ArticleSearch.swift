@@ -16,38 +16,26 @@ struct ArticleSearch {
         let parts = reach == .everything
             ? try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles())
             : try FilterSQL.walkingNewestFirst(filter, on: connection)
-        if case .newest(let base) = reach {
+        if case .newest(let base) = reach, !parts.scoredWalks.isEmpty {
             var window = max(base, (limit + offset) * 4)
             // The window grows until the filters leave a full page, or it holds every match.
-            if parts.newestScored(window: window) != nil {
-                // articles_fts alone: one walk scores the window.
-                while true {
-                    let (hits, walked) = try rankedNewest(parts, filter: filter, window: window, limit: limit, offset: offset, marks: marks)
-                    if walked < window { return SearchPage(hits: hits, rankedNewest: nil) }
-                    if hits.count == limit { return SearchPage(hits: hits, rankedNewest: window) }
-                    window *= 4
-                }
-            }
-            // With the CJK index in use: the window's cutoff first, then the ranked statement.
-            while let cutoff = try parts.newestMatch(number: window, filter: filter, in: connection) {
-                let hits = try ranked(parts, filter: filter, fromID: cutoff, limit: limit, offset: offset, marks: marks)
+            while true {
+                let (hits, walked) = try rankedNewest(parts, filter: filter, window: window, limit: limit, offset: offset, marks: marks)
+                if walked < window { return SearchPage(hits: hits, rankedNewest: nil) }
                 if hits.count == limit { return SearchPage(hits: hits, rankedNewest: window) }
                 window *= 4
             }
         }
-        return SearchPage(hits: try ranked(parts, filter: filter, fromID: nil, limit: limit, offset: offset, marks: marks), rankedNewest: nil)
+        return SearchPage(hits: try ranked(parts, filter: filter, limit: limit, offset: offset, marks: marks), rankedNewest: nil)
     }
 
-    private func ranked(_ parts: FilterSQL, filter: ArticleFilter, fromID: Int64?, limit: Int, offset: Int, marks: Marks) throws -> [SearchHit] {
-        var conditions = parts.whereClause
+    /// Every match ranked (`--rank-all`).
+    private func ranked(_ parts: FilterSQL, filter: ArticleFilter, limit: Int, offset: Int, marks: Marks) throws -> [SearchHit] {
+        let conditions = parts.whereClause
         // With articles_fts alone, FTS5 makes the snippet; otherwise it is made for the
         // page's hits only, below.
         let snippet = parts.readsFullTextOnly ? "snippet(articles_fts, 1, ?, ?, '…', 24), 0" : "NULL, m.source"
         var values: [SQLValue] = (parts.readsFullTextOnly ? [.text(marks.open), .text(marks.close)] : []) + parts.values
-        if let fromID {
-            conditions += (conditions.isEmpty ? "WHERE " : " AND ") + "\(parts.idColumn) >= ?"
-            values.append(.integer(fromID))
-        }
         let sql = """
             SELECT a.id, a.title, a.published, a.tags, \(snippet), \(parts.scoreColumn), a.url, a.source, a.authors
             FROM \(parts.from) \(conditions)
@@ -64,31 +52,45 @@ struct ArticleSearch {
         return hits
     }
 
-    /// The ranked page among the newest `window` matches, and how many matches the walk
-    /// saw (fewer than `window`: it saw them all). One walk of the index scores them
-    /// (`FilterSQL.newestScored`), where `newestMatch` and `ranked` from its cutoff walked
-    /// it twice; the same matches, the same scores. Then their articles are tested against
-    /// the filter best first, until the page is full, as the ranked statement did.
-    /// Equal scores go oldest first, as FTS5's own ranking (`--rank-all`) orders them.
+    /// The ranked page among the newest `window` matches, and how many matches the walks
+    /// saw (fewer than `window`: they saw them all). One walk of each index reads its
+    /// newest matches with their scores (`FilterSQL.scoredWalks`); Swift keeps the newest
+    /// `window` of them, sorts them by score and tests their articles against the filter
+    /// best first until the page is full. Equal scores go oldest first, as FTS5's own
+    /// ranking (`--rank-all`) orders them. (The window was found first by a walk of its
+    /// own, then FTS5 ranked it in a second walk and tested the filter on every match.)
     private func rankedNewest(_ parts: FilterSQL, filter: ArticleFilter, window: Int, limit: Int, offset: Int,
                               marks: Marks) throws -> (hits: [SearchHit], walked: Int) {
-        guard let scored = parts.newestScored(window: window) else { return ([], 0) }
-        var matches: [(id: Int64, score: Double)] = []
+        var matches: [(id: Int64, score: Double, source: Int)] = []
         matches.reserveCapacity(window)
-        try connection.queryRows(scored.source, scored.values, filter: filter) { matches.append((Int64($0.int(0)), $0.double(1))) }
+        for walk in parts.scoredWalks {
+            try connection.queryRows(walk.sql, [walk.expression, .integer(Int64(window))], filter: filter) {
+                matches.append((Int64($0.int(0)), $0.double(1), walk.source))
+            }
+        }
+        if parts.scoredWalks.count > 1 && matches.count > window {
+            matches.sort { $0.id > $1.id }
+            matches.removeLast(matches.count - window)
+        }
         matches.sort { $0.score != $1.score ? $0.score < $1.score : $0.id < $1.id }
         let article = try connection.prepare("""
             SELECT a.id, a.title, a.published, a.tags, NULL, 0, ?, a.url, a.source, a.authors
             FROM articles a WHERE \((["a.id = ?"] + parts.articleConditions).joined(separator: " AND "))
             """)
         var hits: [SearchHit] = []
+        var fromCJKIndex: [Bool] = []
         var skipped = 0
         for match in matches {
             if hits.count == limit { break }
             guard let hit = try article.bind([.real(match.score), .integer(match.id)] + parts.articleValues).firstRow(Self.hit) else { continue }
-            if skipped < offset { skipped += 1 } else { hits.append(hit) }
+            if skipped < offset {
+                skipped += 1
+            } else {
+                hits.append(hit)
+                fromCJKIndex.append(match.source == 1)
+            }
         }
-        try addSnippets(&hits, fromCJKIndex: hits.map { _ in false }, filter: filter, parts: parts, marks: marks)
+        try addSnippets(&hits, fromCJKIndex: fromCJKIndex, filter: filter, parts: parts, marks: marks)
         return (hits, matches.count)
     }
 

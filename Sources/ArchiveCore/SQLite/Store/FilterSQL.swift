@@ -10,8 +10,7 @@ struct FilterSQL {
     var from: String
     var conditions: [String] = []
     var values: [SQLValue] = []
-    /// The matches alone, as `SELECT id ...` with `matchValues`, when the filter has a query.
-    var matchSource: String?
+    /// The query's MATCH expressions, in the order of the statement's `?`s.
     var matchValues: [SQLValue] = []
     /// The columns that hold a match's article id (the article's own without a query)
     /// and its bm25 score (lower is better).
@@ -23,8 +22,17 @@ struct FilterSQL {
     /// ones of `conditions` and `values`.
     private(set) var articleConditions: [String] = []
     private(set) var articleValues: [SQLValue] = []
-    /// The newest matches with their scores, `LIMIT ?` to bind (see `newestScored`).
-    private var newestScoredSource: String?
+    /// For a ranking window: each index's matches with their scores, newest first, as
+    /// `SELECT id, score` with the expression and then the window (`LIMIT ?`) to bind.
+    /// One walk of each index finds the window and scores it.
+    private(set) var scoredWalks: [ScoredWalk] = []
+
+    struct ScoredWalk {
+        /// 0 for articles_fts, 1 for articles_cjk (as `m.source`).
+        let source: Int
+        let sql: String
+        let expression: SQLValue
+    }
 
     /// `cjkInUse`: some article is in the CJK index. `expression`: the articles_fts MATCH
     /// expression to use instead of the query's own (rewritten). `filterColumnsOnly`: the
@@ -43,12 +51,8 @@ struct FilterSQL {
                 from = "articles_fts JOIN \(articles) ON a.id = articles_fts.rowid"
                 conditions.append("articles_fts MATCH ?")
                 conditions.append(fullTextRank)
-                matchSource = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
                 matchValues = [.text(fullText)]
-                newestScoredSource = """
-                    SELECT rowid AS id, rank AS score FROM articles_fts WHERE articles_fts MATCH ? AND \(fullTextRank)
-                    ORDER BY rowid DESC LIMIT ?
-                    """
+                scoredWalks = [Self.scoredWalk(table: "articles_fts", source: 0, condition: fullTextRank, expression: .text(fullText))]
             } else {
                 // Each branch: its index, the source number it reports, and which articles
                 // it answers for. Both rank by `ArchiveRank`, so that their scores compare.
@@ -59,10 +63,9 @@ struct FilterSQL {
                 }
                 branches.append(("articles_cjk", 1, "\(ArchiveRank.rankOverride(of: RankLengths.cjk)) AND rowid NOT IN (SELECT article_id FROM cjk_stale)"))
                 matchValues.append(.text(try query.cjkExpression()))
-                // The newest-first walk needs ids only: a score in its subquery would be
-                // computed for every row walked.
-                matchSource = branches.map { "SELECT rowid AS id FROM \($0.table) WHERE \($0.table) MATCH ? AND \($0.condition)" }
-                    .joined(separator: " UNION ALL ")
+                scoredWalks = zip(branches, matchValues).map {
+                    Self.scoredWalk(table: $0.table, source: $0.source, condition: $0.condition, expression: $1)
+                }
                 let scored = branches.map {
                     "SELECT rowid AS id, rank AS score, \($0.source) AS source FROM \($0.table) WHERE \($0.table) MATCH ? AND \($0.condition)"
                 }.joined(separator: " UNION ALL ")
@@ -95,11 +98,11 @@ struct FilterSQL {
         values += articleValues
     }
 
-    /// The newest `window` matches as `SELECT id, score`, for a ranking window in one walk
-    /// of the index: newest first, scoring each match on the way, where `newestMatch` and
-    /// a ranked query walked it twice. Nil unless articles_fts is read alone.
-    func newestScored(window: Int) -> (source: String, values: [SQLValue])? {
-        newestScoredSource.map { ($0, matchValues + [.integer(Int64(window))]) }
+    private static func scoredWalk(table: String, source: Int, condition: String, expression: SQLValue) -> ScoredWalk {
+        ScoredWalk(source: source, sql: """
+            SELECT rowid AS id, rank AS score FROM \(table) WHERE \(table) MATCH ? AND \(condition)
+            ORDER BY rowid DESC LIMIT ?
+            """, expression: expression)
     }
 
     /// The parts for a statement that stops early (a ranking window, a count up to a
@@ -122,17 +125,6 @@ struct FilterSQL {
         var cutoff: Int64?
         try connection.queryRows("SELECT \(idColumn) FROM \(from) \(whereClause) ORDER BY \(idColumn) DESC LIMIT 1 OFFSET ?",
                                  values + [.integer(Int64(number - 1))], filter: filter) { cutoff = Int64($0.int(0)) }
-        return cutoff
-    }
-
-    /// The id of the `number`-th newest article matching the query, nil when fewer match
-    /// (or there is no query). Only the indexes' document lists are walked, newest
-    /// first: no ranking, no article read.
-    func newestMatch(number: Int, filter: ArticleFilter, in connection: Connection) throws -> Int64? {
-        guard let matchSource else { return nil }
-        var cutoff: Int64?
-        try connection.queryRows("SELECT id FROM (\(matchSource)) ORDER BY id DESC LIMIT 1 OFFSET ?",
-                                 matchValues + [.integer(Int64(number - 1))], filter: filter) { cutoff = Int64($0.int(0)) }
         return cutoff
     }
 
