@@ -17,6 +17,11 @@ final class AnswerCache {
     private let capacity: Int
     private var dataVersion: Int?
     private var answers: [Question: Any] = [:]
+    /// Filters' conditions read into bits by a walk (`FilterSet`), by the filter without
+    /// its query: kept like the answers, until the archive changes, and used by the next
+    /// count or facets of the same filter whatever their query.
+    private var filterSets: [ArticleFilter: FilterSet] = [:]
+    static let filterSetCapacity = 16
     /// Oldest first: the first to go when the cache is full.
     private var arrival: [Question] = []
 
@@ -31,6 +36,7 @@ final class AnswerCache {
         if version != dataVersion {
             answers.removeAll(keepingCapacity: true)
             arrival.removeAll(keepingCapacity: true)
+            filterSets.removeAll()
             dataVersion = version
         }
         // Unwrapped before the cast: a missing answer must not pass for a kept nil.
@@ -42,5 +48,22 @@ final class AnswerCache {
         answers[question] = fresh
         arrival.append(question)
         return fresh
+    }
+
+    /// The bits read for `filter`'s conditions in this state of the archive, if any.
+    /// Asked within `answer`'s computation, whose version check they rely on.
+    func filterSet(for filter: ArticleFilter) -> FilterSet? {
+        filterSets[Self.conditionsOnly(filter)]
+    }
+
+    func keep(_ set: FilterSet, for filter: ArticleFilter) {
+        if filterSets.count >= Self.filterSetCapacity { filterSets.removeAll() }
+        filterSets[Self.conditionsOnly(filter)] = set
+    }
+
+    private static func conditionsOnly(_ filter: ArticleFilter) -> ArticleFilter {
+        var conditions = filter
+        conditions.query = nil
+        return conditions
     }
 }

@@ -16,7 +16,7 @@ struct ArticleSearch {
         let parts = reach == .everything
             ? try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles())
             : try FilterSQL.walkingNewestFirst(filter, on: connection)
-        if case .newest(let base) = reach, !parts.scoredWalks.isEmpty {
+        if case .newest(let base) = reach, !parts.branches.isEmpty {
             var window = max(base, (limit + offset) * 4)
             // The window grows until the filters leave a full page, or it holds every match.
             while true {
@@ -54,7 +54,7 @@ struct ArticleSearch {
 
     /// The ranked page among the newest `window` matches, and how many matches the walks
     /// saw (fewer than `window`: they saw them all). One walk of each index reads its
-    /// newest matches with their scores (`FilterSQL.scoredWalks`); Swift keeps the newest
+    /// newest matches with their scores (`MatchBranch.scoredWalk`); Swift keeps the newest
     /// `window` of them, sorts them by score and tests their articles against the filter
     /// best first until the page is full. Equal scores go oldest first, as FTS5's own
     /// ranking (`--rank-all`) orders them. (The window was found first by a walk of its
@@ -63,12 +63,12 @@ struct ArticleSearch {
                               marks: Marks) throws -> (hits: [SearchHit], walked: Int) {
         var matches: [(id: Int64, score: Double, source: Int)] = []
         matches.reserveCapacity(window)
-        for walk in parts.scoredWalks {
-            try connection.queryRows(walk.sql, [walk.expression, .integer(Int64(window))], filter: filter) {
-                matches.append((Int64($0.int(0)), $0.double(1), walk.source))
+        for branch in parts.branches {
+            try connection.queryRows(branch.scoredWalk, [branch.expression, .integer(Int64(window))], filter: filter) {
+                matches.append((Int64($0.int(0)), $0.double(1), branch.source))
             }
         }
-        if parts.scoredWalks.count > 1 && matches.count > window {
+        if parts.branches.count > 1 && matches.count > window {
             matches.sort { $0.id > $1.id }
             matches.removeLast(matches.count - window)
         }
@@ -139,6 +139,14 @@ struct ArticleSearch {
 
     private func counted(_ filter: ArticleFilter, upTo limit: Int?) throws -> Int {
         let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
+        // A count that stops early walks the matches against the filter's bits, when
+        // that costs less (`CoveredMatches.worthWalking`).
+        if let limit, filter.query != nil, let plan = try FilterSet.plan(filter, on: connection) {
+            let walk = CoveredMatches(connection: connection)
+            if try walk.worthWalking(parts, plan: plan, filter: filter, limit: limit) {
+                return try walk.newest(parts, plan: plan, filter: filter, limit: limit).count
+            }
+        }
         let sql = limit == nil
             ? "SELECT count(*) FROM \(parts.from) \(parts.whereClause)"
             : "SELECT count(*) FROM (SELECT 1 FROM \(parts.from) \(parts.whereClause) LIMIT ?)"

@@ -14,6 +14,11 @@ struct FacetQuery {
     /// counting every match was most of a search page for a common word.
     func facets(_ filter: ArticleFilter, tagLimit: Int, tagSample: Int, countLimit: Int? = nil) throws -> SearchFacets {
         let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
+        if let countLimit, filter.query != nil, let plan = try FilterSet.plan(filter, on: connection),
+           try CoveredMatches(connection: connection).worthWalking(parts, plan: plan, filter: filter,
+                                                                   limit: max(countLimit, tagSample) + 1) {
+            return try facetsOfNewest(parts, plan: plan, filter: filter, tagLimit: tagLimit, tagSample: tagSample, countLimit: countLimit)
+        }
         var tagged = parts
         var sampled: Int?
         if let cutoff = try parts.newestCovered(number: tagSample + 1, filter: filter, in: connection) {
@@ -26,8 +31,8 @@ struct FacetQuery {
         // CROSS JOIN keeps the articles as the outer loop: SQLite would otherwise walk
         // every tag in the tag index's order (it matches the GROUP BY), past the cutoff.
         try connection.queryRows("""
-            SELECT t.tag, count(*) AS n FROM \(tagged.from) CROSS JOIN article_tags t ON t.article_id = a.id \(tagged.whereClause)
-            GROUP BY t.tag COLLATE NOCASE ORDER BY n DESC, t.tag LIMIT ?
+            SELECT \(Self.tagCounts) FROM \(tagged.from) CROSS JOIN article_tags t ON t.article_id = a.id \(tagged.whereClause)
+            GROUP BY t.tag COLLATE NOCASE ORDER BY n DESC, name LIMIT ?
             """, tagged.values + [.integer(Int64(tagLimit))], filter: filter) { row in
             tags.append(ArchiveStats.TagCount(tag: row.string(0), count: row.int(1)))
         }
@@ -43,10 +48,51 @@ struct FacetQuery {
             walked += 1
             if walked <= countLimit ?? .max, !row.isNull(0) { perYear[row.string(0), default: 0] += 1 }
         }
-        let years = perYear.map { PeriodCount(period: $0.key, count: $0.value) }.sorted { $0.period > $1.period }
+        let years = Self.newestFirst(perYear)
         let more = countLimit.map { walked > $0 } ?? false
         return SearchFacets(tags: tags, years: years, total: more ? nil : walked, tagsAmongNewest: sampled,
                             yearsAmongNewest: more ? countLimit : nil)
+    }
+
+    /// A tag facet's columns: each group of tags equal but for case is shown by its
+    /// first spelling in binary order, so the facet does not depend on the order its
+    /// rows were read in.
+    private static let tagCounts = "min(t.tag) AS name, count(*) AS n"
+
+    /// The facets from the newest matches the filter covers, found by a walk against
+    /// its bits (`CoveredMatches`): one walk finds the newest `tagSample` for the tags
+    /// and the newest `countLimit` for the years, where statements walked them twice
+    /// (and first once more for the tags' cutoff), each looking up every match's article.
+    private func facetsOfNewest(_ parts: FilterSQL, plan: FilterSet.Plan, filter: ArticleFilter, tagLimit: Int, tagSample: Int,
+                                countLimit: Int) throws -> SearchFacets {
+        let ids = try CoveredMatches(connection: connection).newest(parts, plan: plan, filter: filter,
+                                                                    limit: max(countLimit, tagSample) + 1)
+        var tags: [ArchiveStats.TagCount] = []
+        try connection.prepare("""
+            SELECT \(Self.tagCounts) FROM json_each(?) j CROSS JOIN article_tags t ON t.article_id = j.value
+            GROUP BY t.tag COLLATE NOCASE ORDER BY n DESC, name LIMIT ?
+            """).bind(.text(Self.jsonArray(ids.prefix(tagSample))), .integer(Int64(tagLimit))).forEachRow { row in
+            tags.append(ArchiveStats.TagCount(tag: row.string(0), count: row.int(1)))
+        }
+        let articles = try FilterIndex.articlesForFilterColumns(connection)
+        var perYear: [String: Int] = [:]
+        try connection.prepare("""
+            SELECT substr(a.published, 1, 4) FROM json_each(?) j CROSS JOIN \(articles) ON a.id = j.value
+            WHERE a.published IS NOT NULL
+            """).bind(.text(Self.jsonArray(ids.prefix(countLimit)))).forEachRow { row in
+            perYear[row.string(0), default: 0] += 1
+        }
+        let more = ids.count > countLimit
+        return SearchFacets(tags: tags, years: Self.newestFirst(perYear), total: more ? nil : ids.count,
+                            tagsAmongNewest: ids.count > tagSample ? tagSample : nil, yearsAmongNewest: more ? countLimit : nil)
+    }
+
+    private static func jsonArray(_ ids: ArraySlice<Int64>) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
+    private static func newestFirst(_ perYear: [String: Int]) -> [PeriodCount] {
+        perYear.map { PeriodCount(period: $0.key, count: $0.value) }.sorted { $0.period > $1.period }
     }
 
     /// Every article (each version counts) by month of publication, oldest first.

@@ -22,17 +22,11 @@ struct FilterSQL {
     /// ones of `conditions` and `values`.
     private(set) var articleConditions: [String] = []
     private(set) var articleValues: [SQLValue] = []
-    /// For a ranking window: each index's matches with their scores, newest first, as
-    /// `SELECT id, score` with the expression and then the window (`LIMIT ?`) to bind.
-    /// One walk of each index finds the window and scores it.
-    private(set) var scoredWalks: [ScoredWalk] = []
-
-    struct ScoredWalk {
-        /// 0 for articles_fts, 1 for articles_cjk (as `m.source`).
-        let source: Int
-        let sql: String
-        let expression: SQLValue
-    }
+    /// The indexes the query's matches come from, each with the condition that says
+    /// which articles it answers for and the expression it is asked: one for
+    /// articles_fts alone, two (or articles_cjk alone) with the CJK index in use. A
+    /// ranking window and a filtered count walk each of them newest first.
+    private(set) var branches: [MatchBranch] = []
 
     /// `cjkInUse`: some article is in the CJK index. `expression`: the articles_fts MATCH
     /// expression to use instead of the query's own (rewritten). `filterColumnsOnly`: the
@@ -52,23 +46,20 @@ struct FilterSQL {
                 conditions.append("articles_fts MATCH ?")
                 conditions.append(fullTextRank)
                 matchValues = [.text(fullText)]
-                scoredWalks = [Self.scoredWalk(table: "articles_fts", source: 0, condition: fullTextRank, expression: .text(fullText))]
+                branches = [MatchBranch(table: "articles_fts", source: 0, condition: fullTextRank, expression: .text(fullText))]
             } else {
                 // Each branch: its index, the source number it reports, and which articles
                 // it answers for. Both rank by `ArchiveRank`, so that their scores compare.
-                var branches: [(table: String, source: Int, condition: String)] = []
                 if !query.hasIdeographs {
-                    branches.append(("articles_fts", 0, "\(fullTextRank) AND rowid NOT IN (SELECT article_id FROM cjk_articles)"))
-                    matchValues.append(.text(fullText))
+                    branches.append(MatchBranch(table: "articles_fts", source: 0,
+                                                condition: "\(fullTextRank) AND rowid NOT IN (SELECT article_id FROM cjk_articles)",
+                                                expression: .text(fullText)))
                 }
-                branches.append(("articles_cjk", 1, "\(ArchiveRank.rankOverride(of: RankLengths.cjk)) AND rowid NOT IN (SELECT article_id FROM cjk_stale)"))
-                matchValues.append(.text(try query.cjkExpression()))
-                scoredWalks = zip(branches, matchValues).map {
-                    Self.scoredWalk(table: $0.table, source: $0.source, condition: $0.condition, expression: $1)
-                }
-                let scored = branches.map {
-                    "SELECT rowid AS id, rank AS score, \($0.source) AS source FROM \($0.table) WHERE \($0.table) MATCH ? AND \($0.condition)"
-                }.joined(separator: " UNION ALL ")
+                branches.append(MatchBranch(table: "articles_cjk", source: 1,
+                                            condition: "\(ArchiveRank.rankOverride(of: RankLengths.cjk)) AND rowid NOT IN (SELECT article_id FROM cjk_stale)",
+                                            expression: .text(try query.cjkExpression())))
+                matchValues = branches.map(\.expression)
+                let scored = branches.map(\.scored).joined(separator: " UNION ALL ")
                 from = "(\(scored)) m JOIN \(articles) ON a.id = m.id"
                 idColumn = "m.id"
                 scoreColumn = "m.score"
@@ -79,30 +70,12 @@ struct FilterSQL {
             from = filterColumnsOnly ? articles : "articles a"
             idColumn = "a.id"
         }
-        if !filter.allVersions {
-            articleConditions.append("a.duplicate_of IS NULL")
-        }
-        if let since = filter.since {
-            articleConditions.append("a.published >= ?")
-            articleValues.append(.text(since))
-        }
-        if let until = filter.until {
-            articleConditions.append("a.published < ?")
-            articleValues.append(.text(until))
-        }
-        for tag in filter.tags {
-            articleConditions.append("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ? COLLATE NOCASE)")
-            articleValues.append(.text(tag))
+        for condition in ArticleCondition.of(filter) {
+            articleConditions.append(condition.test)
+            articleValues += condition.values
         }
         conditions += articleConditions
         values += articleValues
-    }
-
-    private static func scoredWalk(table: String, source: Int, condition: String, expression: SQLValue) -> ScoredWalk {
-        ScoredWalk(source: source, sql: """
-            SELECT rowid AS id, rank AS score FROM \(table) WHERE \(table) MATCH ? AND \(condition)
-            ORDER BY rowid DESC LIMIT ?
-            """, expression: expression)
     }
 
     /// The parts for a statement that stops early (a ranking window, a count up to a
@@ -137,10 +110,18 @@ extension Connection {
     /// Runs a statement built from a filter; FTS5's complaints about a raw query become
     /// `SearchError.invalidQuery` with SQLite's words.
     func queryRows(_ sql: String, _ values: [SQLValue], filter: ArticleFilter, _ body: (Statement) throws -> Void) throws {
-        do {
+        try mappingQueryErrors(of: filter) {
             let statement = try prepare(sql)
             try statement.bind(values)
             try statement.forEachRow(body)
+        }
+    }
+
+    /// Runs `work`, whose statements carry the filter's query; FTS5's complaints about a
+    /// raw query become `SearchError.invalidQuery` with SQLite's words.
+    func mappingQueryErrors(of filter: ArticleFilter, _ work: () throws -> Void) throws {
+        do {
+            try work()
         } catch let error as SQLiteError where filter.query?.isRaw == true && error.code == 1 {
             throw SearchError.invalidQuery(error.message)
         }

@@ -1,0 +1,123 @@
+/// The newest matches of a filter's query that its article conditions admit, walked in
+/// Swift: each index's ids newest first (`MatchBranch.idWalk`; two indexes are merged,
+/// as their articles never overlap), tested against the filter's bits (`FilterSet`),
+/// then against the conditions left to SQL. A count up to a limit and the facets of
+/// a search page take their matches from here when that is worth it (`worthWalking`).
+struct CoveredMatches {
+    let connection: Connection
+
+    /// Whether walking against the filter's bits finds the newest `limit` covered
+    /// matches for less than a statement testing each match: when a reader kept the
+    /// bits, or the walk would test more matches than reading them costs. The sample
+    /// says how far the walk must go to find `limit` (a year and a tag leaving 6% of the
+    /// archive: 17 matches per match found); the query's matches are counted up to
+    /// that point, so a rare word is never taken for a long walk.
+    func worthWalking(_ parts: FilterSQL, plan: FilterSet.Plan, filter: ArticleFilter, limit: Int) throws -> Bool {
+        if connection.answerCache?.filterSet(for: filter) != nil { return true }
+        let enough = plan.walkWorthReading
+        guard plan.expectedWalk(toFind: limit) >= enough else { return false }
+        var matches = 0
+        try connection.mappingQueryErrors(of: filter) {
+            for branch in parts.branches where matches < enough {
+                matches += try connection.prepare(branch.countUpTo).bind(branch.expression, .integer(Int64(enough - matches)))
+                    .firstRow { $0.int(0) } ?? 0
+            }
+        }
+        return matches >= enough
+    }
+
+    /// The ids of the newest `limit` matches the filter covers, newest first: fewer
+    /// when there are fewer.
+    func newest(_ parts: FilterSQL, plan: FilterSet.Plan, filter: ArticleFilter, limit: Int) throws -> [Int64] {
+        var ids: [Int64] = []
+        guard limit > 0 else { return ids }
+        let articles = try FilterIndex.articlesForFilterColumns(connection)
+        // Bits read by an earlier walk of the same filter, kept by a server's readers.
+        let set: FilterSet
+        if let kept = connection.answerCache?.filterSet(for: filter) {
+            set = kept
+        } else {
+            set = try plan.read(on: connection)
+            connection.answerCache?.keep(set, for: filter)
+        }
+        let residual = try ResidualTest(set, from: articles, on: connection)
+        var candidates: [Int64] = []
+        try connection.mappingQueryErrors(of: filter) {
+            var walks = try parts.branches.map { branch in
+                try IDWalk(try connection.prepare(branch.idWalk).bind(branch.expression))
+            }
+            while ids.count < limit, let index = Self.newestHead(walks) {
+                let id = walks[index].head!
+                try walks[index].advance()
+                guard set.admits(id) else { continue }
+                guard let residual else {
+                    ids.append(id)
+                    continue
+                }
+                candidates.append(id)
+                if candidates.count == ResidualTest.batch {
+                    ids += try residual.passing(candidates)
+                    candidates.removeAll(keepingCapacity: true)
+                }
+            }
+            ids += try residual?.passing(candidates) ?? []
+        }
+        return Array(ids.prefix(limit))
+    }
+
+    /// The conditions a set leaves to SQL (those admitting most articles), tested on a
+    /// batch of matches by one statement: run once per match, a statement opened its
+    /// cursors every time.
+    private struct ResidualTest {
+        /// Matches per statement.
+        static let batch = 256
+        let statement: Statement
+
+        /// nil when the set leaves nothing to SQL.
+        init?(_ set: FilterSet, from articles: String, on connection: Connection) throws {
+            guard !set.residual.isEmpty else { return nil }
+            // CROSS JOIN keeps the batch, newest first, as the outer loop.
+            statement = try connection.prepare("""
+                SELECT a.id FROM json_each(?) j CROSS JOIN \(articles) ON a.id = j.value
+                WHERE \(set.residual.joined(separator: " AND "))
+                """).bind([.text("[]")] + set.residualValues)
+        }
+
+        /// The matches that pass, in their order.
+        func passing(_ matches: [Int64]) throws -> [Int64] {
+            guard !matches.isEmpty else { return [] }
+            // The conditions' values stay bound; only the batch changes.
+            try statement.bind(.text("[" + matches.map(String.init).joined(separator: ",") + "]"), at: 1)
+            var passed: [Int64] = []
+            try statement.forEachRow { passed.append(Int64($0.int(0))) }
+            return passed
+        }
+    }
+
+    /// The walk whose next id is the newest (each article is in one index only); nil
+    /// when every walk is done.
+    private static func newestHead(_ walks: [IDWalk]) -> Int? {
+        var best: Int?
+        for index in walks.indices {
+            guard let head = walks[index].head else { continue }
+            if let current = best, walks[current].head! >= head { continue }
+            best = index
+        }
+        return best
+    }
+
+    /// One index's ids, newest first, with the next one at hand.
+    private struct IDWalk {
+        let statement: Statement
+        private(set) var head: Int64?
+
+        init(_ statement: Statement) throws {
+            self.statement = statement
+            try advance()
+        }
+
+        mutating func advance() throws {
+            head = try statement.step() ? Int64(statement.int(0)) : nil
+        }
+    }
+}

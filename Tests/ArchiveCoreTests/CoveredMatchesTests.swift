@@ -1,0 +1,189 @@
+import Testing
+@testable import ArchiveCore
+
+/// Counts and facets that walk a query's matches against a filter's bits (`FilterSet`,
+/// `CoveredMatches`) give what the definition gives: every match the filter covers,
+/// newest first, listed by one plain statement and counted here in Swift.
+@Suite("Matches walked against a filter's bits")
+struct CoveredMatchesTests {
+    /// 1,200 articles (a quarter of them Chinese, in the CJK index) over five years, with
+    /// tags of every breadth (`Port` on a seventh, `city` and `City` on a third, `Common`
+    /// on four fifths), every tenth article a version of the one before it, and one
+    /// article with a negative id (written by SQL, as another program may).
+    static func fixture(_ directory: TemporaryDirectory) throws -> String {
+        let lines = (1...1_200).map { n in
+            let words = "w\(n) x\(n * 7) y\(n * 13) z\(n * 31)"
+            let body = n % 4 == 0
+                ? "港口 harbour \(words) 集装箱 \(n % 9)"
+                : String(repeating: "harbour quay ", count: n % 2 + 1) + words
+            var tags = ["T\(n % 5)"]
+            if n % 7 == 0 { tags.append("Port") }
+            if n % 3 == 0 { tags.append(n % 2 == 0 ? "city" : "City") }
+            if n % 5 != 0 { tags.append("Common") }
+            let quoted = tags.map { "\"\($0)\"" }.joined(separator: ", ")
+            return #"{"title": "Report \#(n)", "body": "\#(body)", "tags": [\#(quoted)], "published": "\#(2020 + n % 5)-0\#(1 + n % 9)-10"}"#
+        }
+        let db = directory.path("a.db")
+        try importDumps([directory.write("a.jsonl", lines.joined(separator: "\n") + "\n")], into: db)
+        let archive = try Archive(path: db, mode: .write)
+        defer { archive.close() }
+        try archive.connection.execute("""
+            UPDATE articles SET duplicate_of = id - 1 WHERE id % 10 = 0;
+            INSERT INTO articles (id, title, body, tags, published, fingerprint, imported_at)
+                VALUES (-5, 'Negative', 'harbour quay negative', '["Port", "Common"]', '2022-03-01T00:00:00', x'05', '2024-01-01T00:00:00Z');
+            """)
+        return db
+    }
+
+    static let queries = [
+        SearchQuery("harbour"), SearchQuery("quay"), SearchQuery("harb*", raw: true), SearchQuery("港口"),
+        SearchQuery("\"harbour quay\"", raw: true), SearchQuery("negative"), SearchQuery("nothingmatches"),
+    ]
+
+    static func filters(_ query: SearchQuery) throws -> [ArticleFilter] {
+        [
+            try ArticleFilter(query: query),
+            try ArticleFilter(query: query, allVersions: true),
+            try ArticleFilter(query: query, tags: ["Port"]),
+            try ArticleFilter(query: query, tags: ["CITY"]),
+            try ArticleFilter(query: query, tags: ["Common"]),
+            try ArticleFilter(query: query, since: "2022", until: "2022"),
+            try ArticleFilter(query: query, since: "2021"),
+            try ArticleFilter(query: query, since: "2022", until: "2022", tags: ["Port"]),
+            try ArticleFilter(query: query, since: "2021", tags: ["city", "Common"], allVersions: true),
+        ]
+    }
+
+    /// Every article the filter covers, newest first, by one statement joining each
+    /// match to its article.
+    static func covered(_ filter: ArticleFilter, on connection: Connection) throws -> [Int64] {
+        let parts = try FilterSQL.walkingNewestFirst(filter, on: connection)
+        var ids: [Int64] = []
+        try connection.queryRows("SELECT \(parts.idColumn) FROM \(parts.from) \(parts.whereClause) ORDER BY \(parts.idColumn) DESC",
+                                 parts.values, filter: filter) { ids.append(Int64($0.int(0))) }
+        return ids
+    }
+
+    /// The facets by their definition, from the covered ids.
+    static func expectedFacets(_ covered: [Int64], tagSample: Int, countLimit: Int, on connection: Connection) throws -> SearchFacets {
+        var tagGroups: [String: (name: String, count: Int)] = [:]
+        for id in covered.prefix(tagSample) {
+            try connection.prepare("SELECT tag FROM article_tags WHERE article_id = ?").bind(.integer(id)).forEachRow { row in
+                let tag = row.string(0)
+                let key = String(tag.unicodeScalars.map { $0.isASCII ? Character(String($0).lowercased()) : Character($0) })
+                let group = tagGroups[key] ?? (tag, 0)
+                tagGroups[key] = (Array(tag.utf8).lexicographicallyPrecedes(Array(group.name.utf8)) ? tag : group.name, group.count + 1)
+            }
+        }
+        let tags = tagGroups.values
+            .sorted { $0.count != $1.count ? $0.count > $1.count : Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+            .prefix(20).map { ArchiveStats.TagCount(tag: $0.name, count: $0.count) }
+        var years: [String: Int] = [:]
+        for id in covered.prefix(countLimit) {
+            if let published = try connection.prepare("SELECT published FROM articles WHERE id = ?").bind(.integer(id))
+                .firstRow({ $0.optionalString(0) }) ?? nil {
+                years[String(published.prefix(4)), default: 0] += 1
+            }
+        }
+        let more = covered.count > countLimit
+        return SearchFacets(tags: Array(tags), years: years.map { PeriodCount(period: $0.key, count: $0.value) }.sorted { $0.period > $1.period },
+                            total: more ? nil : covered.count, tagsAmongNewest: covered.count > tagSample ? tagSample : nil,
+                            yearsAmongNewest: more ? countLimit : nil)
+    }
+
+    static func check(_ connection: Connection, label: String) throws -> (walkedWithBits: Int, residual: Int) {
+        var walkedWithBits = 0
+        var residual = 0
+        for query in queries {
+            for filter in try filters(query) {
+                let covered = try covered(filter, on: connection)
+                if let plan = try FilterSet.plan(filter, on: connection) {
+                    let parts = try FilterSQL.walkingNewestFirst(filter, on: connection)
+                    if try CoveredMatches(connection: connection).worthWalking(parts, plan: plan, filter: filter, limit: 10_001) {
+                        walkedWithBits += 1
+                        if plan.worthReading.contains(false) { residual += 1 }
+                    }
+                }
+                let name = "\(label) \(query.text) \(filter.tags) \(filter.since ?? "-") \(filter.allVersions)"
+                for limit in [1, 5, 40, 300, 10_000] {
+                    let count = try ArticleSearch(connection: connection).count(filter, upTo: limit)
+                    #expect(count == (covered.count > limit ? nil : covered.count), "\(name) count up to \(limit)")
+                    for tagSample in [2, 50, 2_000] {
+                        let facets = try FacetQuery(connection: connection).facets(filter, tagLimit: 20, tagSample: tagSample, countLimit: limit)
+                        let expected = try expectedFacets(covered, tagSample: tagSample, countLimit: limit, on: connection)
+                        #expect(facets == expected, "\(name) facets, sample \(tagSample), limit \(limit)")
+                    }
+                }
+            }
+        }
+        return (walkedWithBits, residual)
+    }
+
+    @Test("counts and facets up to a limit are those of every covered match, newest first, for every kind of filter")
+    func countsAndFacetsMatchTheDefinition() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        let connection = archive.connection
+        #expect(try connection.scalarInt("SELECT count(*) FROM cjk_articles") == 300)
+        #expect(try connection.scalarInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'negative'") == 1)
+        let exercised = try connection.transaction(.deferred) { try Self.check(connection, label: "fresh") }
+        // The walks read bits for many filters, and left broad conditions to SQL in some.
+        #expect(exercised.walkedWithBits > 10)
+        #expect(exercised.residual > 3)
+        // A word with one match is counted by a statement: reading bits would not pay.
+        let rare = try ArticleFilter(query: SearchQuery("negative"), tags: ["Port"])
+        let rarePlan = try #require(try FilterSet.plan(rare, on: connection))
+        #expect(try !CoveredMatches(connection: connection).worthWalking(FilterSQL.walkingNewestFirst(rare, on: connection),
+                                                                         plan: rarePlan, filter: rare, limit: 10_001))
+    }
+
+    @Test("a server's reader keeps a filter's bits for other queries only until the archive changes")
+    func keptBitsFollowTheArchive() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        let reader = try Archive(path: db, mode: .read, answersKept: 8)
+        defer { reader.close() }
+        let portInYear = { (query: String) in try ArticleFilter(query: SearchQuery(query), since: "2022", until: "2022", tags: ["Port"]) }
+        let oracle = try Archive(path: db, mode: .read)
+        defer { oracle.close() }
+        func expected(_ filter: ArticleFilter) throws -> Int {
+            try oracle.connection.transaction(.deferred) { try Self.covered(filter, on: oracle.connection).count }
+        }
+        // A long walk reads and keeps the bits; another query under the filter uses them.
+        #expect(try reader.count(portInYear("harbour"), upTo: 10_000) == expected(portInYear("harbour")))
+        #expect(try reader.count(portInYear("quay"), upTo: 10_000) == expected(portInYear("quay")))
+        let before = try expected(portInYear("harb*"))
+        // Another program moves articles out of the filter: the kept bits must go.
+        let writer = try Archive(path: db, mode: .write)
+        try writer.connection.execute("""
+            UPDATE articles SET published = '2019-01-01T00:00:00' WHERE id % 3 = 0;
+            UPDATE articles SET duplicate_of = NULL WHERE id % 20 = 0;
+            """)
+        writer.close()
+        let after = try expected(portInYear("harb*"))
+        #expect(after != before, "the change moves matches out of the filter")
+        for query in ["harb*", "harbour", "quay"] {
+            #expect(try reader.count(portInYear(query), upTo: 10_000) == expected(portInYear(query)), "\(query) after the change")
+            #expect(try reader.facets(portInYear(query), countLimit: 10_000) ==
+                    oracle.connection.transaction(.deferred) {
+                        try Self.expectedFacets(Self.covered(portInYear(query), on: oracle.connection), tagSample: 2_000,
+                                                countLimit: 10_000, on: oracle.connection)
+                    }, "\(query) facets after the change")
+        }
+    }
+
+    @Test("bits hold any id: negative ones and ids past the largest are kept beside the words")
+    func bitsHoldOutliers() throws {
+        var bits = ArticleBits(upTo: 100)
+        for id: Int64 in [-5, 0, 1, 63, 64, 100, 101, 5_000] { bits.insert(id) }
+        for id: Int64 in [-5, 0, 1, 63, 64, 100, 101, 5_000] { #expect(bits.contains(id), "\(id)") }
+        for id: Int64 in [-4, 2, 62, 65, 99, 102, 4_999] { #expect(!bits.contains(id), "\(id)") }
+        var other = ArticleBits(upTo: 10)
+        for id: Int64 in [-5, 1, 64, 101, 7] { other.insert(id) }
+        bits.formIntersection(other)
+        for id: Int64 in [-5, 1, 64, 101] { #expect(bits.contains(id), "\(id) in both") }
+        for id: Int64 in [0, 63, 100, 5_000, 7] { #expect(!bits.contains(id), "\(id) not in both") }
+    }
+}
