@@ -2,7 +2,8 @@
 """The web part of `make bench`: for every query of the bench's mix, requests per second,
 p99 latency and errors of a search over HTTP, 16 connections on loopback (wrk), against
 `archive serve` (/api/search and the search page, with its kept answers and without)
-and against Datasette serving the same archive file (its FTS search, ?_search=); and
+and against Datasette serving the same archive file (its FTS search, ?_search=); the same
+for many words under each filter of the mix (a word list from the archive's titles); and
 the whole-request p50/p95 of one client asking one query at a time.
 
 Standalone: python3 bench/web.py --archive .build/release/archive --db ARCHIVE
@@ -113,6 +114,56 @@ def latencies(port, path, runs):
     return times
 
 
+WORD_SLOT = "WORDSLOT"
+
+
+def word_list(db, count=1000):
+    """`count` distinct words of 4 or more letters from the titles of the archive's first
+    articles (sorted, then evenly spaced): the words a load under one filter asks for."""
+    import sqlite3
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        titles = connection.execute("SELECT title FROM articles ORDER BY id LIMIT 20000").fetchall()
+    finally:
+        connection.close()
+    words = sorted({w for (title,) in titles for w in re.findall(r"[a-z]{4,}", title.lower())})
+    step = max(1, len(words) // count)
+    return words[::step][:count]
+
+
+def load_words(wrk, url, words, seconds, connections, log):
+    """wrk asking `url` (a path with WORD_SLOT for the query) with another word of
+    `words` at each request: each connection walks the list from its own place, so few
+    requests repeat an answer a server keeps."""
+    log(f"wrk: {connections} connections, {seconds} s, {len(words)} words: {url}")
+    parts = urllib.parse.urlsplit(url)
+    host = f"{parts.scheme}://{parts.netloc}"
+    path = parts.path + ("?" + parts.query if parts.query else "")
+    script = ("words = {" + ",".join(json.dumps(w) for w in words) + "}\n"
+              "local n = 0\n"
+              "request = function()\n"
+              "  n = n + 1\n"
+              "  local w = words[(n * 7919 + math.random(#words)) % #words + 1]\n"
+              f"  return wrk.format('GET', (string.gsub({json.dumps(path)}, '{WORD_SLOT}', w)))\n"
+              "end\n")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
+        lua.write(script)
+        lua.flush()
+        r = subprocess.run([wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", lua.name, host],
+                           capture_output=True, text=True, check=True)
+    return parse_wrk(r.stdout)
+
+
+def filtered(queries):
+    """One query of the mix for each distinct filter (dates, tags) in it."""
+    seen = {}
+    for q in queries:
+        key = (q.get("since"), q.get("until"), tuple(q.get("tags", [])))
+        if key != (None, None, ()) and key not in seen:
+            seen[key] = {"name": q["name"], "query": WORD_SLOT, **{k: q[k] for k in ("since", "until", "tags") if q.get(k)}}
+    return list(seen.values())
+
+
 def serve(command, health_url, log):
     log("starting " + " ".join(command[:2]))
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -181,7 +232,10 @@ def run(archive, db, queries, log, seconds=30, connections=16, latency_runs=20):
     wrk = ensure_wrk(log)
     datasette = ensure_datasette(log)
     results = {"seconds": seconds, "connections": connections, "latency_runs": latency_runs,
-               "queries": [{"name": q["name"], "query": q["query"]} for q in queries]}
+               "queries": [{"name": q["name"], "query": q["query"]} for q in queries],
+               "words": [{"filter": f} for f in filtered(queries)]}
+    words = word_list(db)
+    results["word_count"] = len(words)
 
     for kept, label in ((None, "kept"), ("0", "none")):
         port = free_port()
@@ -198,6 +252,11 @@ def run(archive, db, queries, log, seconds=30, connections=16, latency_runs=20):
                     row["page_ms"] = latencies(port, page, latency_runs)
                 row[f"api_{label}"] = load(wrk, f"http://127.0.0.1:{port}{api}", seconds, connections, log)
                 row[f"page_{label}"] = load(wrk, f"http://127.0.0.1:{port}{page}", seconds, connections, log)
+            for row in results["words"]:
+                api = archive_path("/api/search", row["filter"]) + "&limit=10"
+                row[f"api_{label}"] = load_words(wrk, f"http://127.0.0.1:{port}{api}", words, seconds, connections, log)
+                row[f"page_{label}"] = load_words(wrk, f"http://127.0.0.1:{port}{archive_path('/', row['filter'])}",
+                                                  words, seconds, connections, log)
         finally:
             stop(process)
 
@@ -210,6 +269,9 @@ def run(archive, db, queries, log, seconds=30, connections=16, latency_runs=20):
     try:
         for q, row in zip(queries, results["queries"]):
             row["datasette"] = load(wrk, f"http://127.0.0.1:{port}{datasette_path(name, q)}", seconds, connections, log)
+        for row in results["words"]:
+            row["datasette"] = load_words(wrk, f"http://127.0.0.1:{port}{datasette_path(name, row['filter'])}", words,
+                                          seconds, connections, log)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json") as response:
             results["datasette_version"] = json.load(response)["datasette"]["version"]
     finally:
@@ -263,6 +325,22 @@ def render(web):
                      f"{cell(row['api_none'])} | {cell(row['page_kept'])} | {cell(row['page_none'])} | "
                      f"{cell(row['datasette'])} | {row['api_kept']['requests_per_s'] / reference:.1f}x | "
                      f"{row['api_none']['requests_per_s'] / reference:.1f}x |")
+    if web.get("words"):
+        lines += ["", f"Many words under one filter: each request another of {web.get('word_count', 1000)} words from the "
+                  "archive's titles, with the filter of a query of the mix, so that few answers repeat (wrk, as above); "
+                  "Datasette the same words and filter", "",
+                  "| filter | /api/search | /api/search, nothing kept | search page | search page, nothing kept | Datasette "
+                  "| ratio | ratio, nothing kept |", "|---|---|---|---|---|---|---|---|"]
+        for row in web["words"]:
+            if "datasette" not in row:
+                continue
+            f = row["filter"]
+            label = ", ".join(([f"{f.get('since', '…')} to {f.get('until', '…')}"] if f.get("since") or f.get("until") else [])
+                              + [f"tag {t}" for t in f.get("tags", [])])
+            reference = row["datasette"]["requests_per_s"]
+            lines.append(f"| {label} (as {f['name']}) | {cell(row['api_kept'])} | {cell(row['api_none'])} | "
+                         f"{cell(row['page_kept'])} | {cell(row['page_none'])} | {cell(row['datasette'])} | "
+                         f"{row['api_kept']['requests_per_s'] / reference:.1f}x | {row['api_none']['requests_per_s'] / reference:.1f}x |")
     lines += ["", f"One client, one request at a time ({web['latency_runs']} each, nothing kept): whole request ms "
               "over loopback, an upper bound of the time in the server; and in process, what the server's "
               "handlers ask of the archive (the search, and the facets or the count), without HTTP or HTML", "",

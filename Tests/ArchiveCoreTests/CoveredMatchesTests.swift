@@ -139,6 +139,28 @@ struct CoveredMatchesTests {
                                                                          plan: rarePlan, filter: rare, limit: 10_001))
     }
 
+    @Test("an article with an id near the largest SQLite allows: no overflow, no huge bits, the same counts")
+    func idFarBeyondTheOthers() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        let writer = try Archive(path: db, mode: .write)
+        try writer.connection.execute("""
+            INSERT INTO articles (id, title, body, tags, published, fingerprint, imported_at)
+                VALUES (9223372036854775000, 'Far', 'harbour quay far', '["Port", "Common"]', '2022-04-01T00:00:00', x'06', '2024-01-01T00:00:00Z');
+            """)
+        writer.close()
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        let connection = archive.connection
+        _ = try connection.transaction(.deferred) { try Self.check(connection, label: "far id") }
+        // Bits for ids up to the far one would be 2^57 bytes; past the covered range ids
+        // are kept beside the bits.
+        var bits = ArticleBits(upTo: 9223372036854775000)
+        bits.insert(9223372036854775000)
+        bits.insert(7)
+        #expect(bits.contains(9223372036854775000) && bits.contains(7) && !bits.contains(8))
+    }
+
     @Test("a server's reader keeps a filter's bits for other queries only until the archive changes")
     func keptBitsFollowTheArchive() throws {
         let directory = TemporaryDirectory()

@@ -1,13 +1,17 @@
 /// A set of article ids, one bit per id from 0 to the largest id the archive had when
-/// it was made (ids are dense from 1); any other id (SQLite allows negative ones) goes
-/// into an ordinary set beside the bits. Testing a match against a filter's conditions
+/// it was made (ids are dense from 1); any other id (SQLite allows negative ones, and
+/// ids past `largestCovered`) goes into an ordinary set beside the bits. Testing a match against a filter's conditions
 /// is then a load and a mask instead of a look-up in SQLite's b-trees.
 struct ArticleBits {
     private var words: [UInt64]
     private var outliers: Set<Int64> = []
 
+    /// The largest id given a bit (8 MB of words): an id written far beyond the others
+    /// by another program must not make every set that large.
+    static let largestCovered: Int64 = 1 << 26
+
     init(upTo largestID: Int64) {
-        words = Array(repeating: 0, count: Int(max(0, largestID) / 64) + 1)
+        words = Array(repeating: 0, count: Int(min(max(0, largestID), Self.largestCovered) / 64) + 1)
     }
 
     /// The ids `members` (a statement of one column, with `values`) lists.

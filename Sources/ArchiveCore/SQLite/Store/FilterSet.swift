@@ -87,14 +87,17 @@ struct FilterSet {
         let probe = try connection.prepare("""
             SELECT \(conditions.map { "coalesce(\($0.test), 0)" }.joined(separator: ", ")) FROM \(articles) WHERE a.id = ?
             """)
-        try probe.bind(conditions.flatMap(\.values) + [.integer(0)])
-        let span = Double(range.high - range.low)
+        let values = conditions.flatMap(\.values)
+        try probe.bind(values + [.integer(0)])
+        // In Double: ids far apart (another program may write any) overflow Int64.
+        let span = Double(range.high) - Double(range.low)
         var seen = 0
         var admitted = [Int](repeating: 0, count: conditions.count)
         var passingAll = 0
         for step in 0..<sampleSize {
-            let id = range.low + Int64((span * (Double(step) + 0.5) / Double(sampleSize)).rounded(.down))
-            try probe.bind(.integer(id), at: Int32(conditions.flatMap(\.values).count + 1))
+            let place = (Double(range.low) + span * (Double(step) + 0.5) / Double(sampleSize)).rounded(.down)
+            let id = place >= Double(Int64.max) ? Int64.max : Int64(place)
+            try probe.bind(.integer(id), at: Int32(values.count + 1))
             guard let passes = try probe.firstRow({ row in conditions.indices.map { row.int(Int32($0)) != 0 } }) else { continue }
             seen += 1
             for index in passes.indices where passes[index] { admitted[index] += 1 }
@@ -102,7 +105,7 @@ struct FilterSet {
         }
         guard seen > 0 else { return nil }
         // Ids are dense from 1 unless articles were deleted: the span is about the count.
-        let articleCount = Double(range.high - range.low + 1)
+        let articleCount = span + 1
         var worthReading: [Bool] = []
         var members = 0.0
         for (condition, count) in zip(conditions, admitted) {
