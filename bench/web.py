@@ -307,6 +307,13 @@ def render(web):
     def cell(r):
         errors = r["non_2xx"] + r.get("socket_errors", 0)
         return f"{r['requests_per_s']:.0f} ({r['p99_ms']:.0f} ms{'' if errors == 0 else f', {errors} errors'})"
+
+    def loads(row):
+        """The four loads of archive serve, Datasette's, and the two ratios."""
+        reference = row["datasette"]["requests_per_s"]
+        return (f"{cell(row['api_kept'])} | {cell(row['api_none'])} | {cell(row['page_kept'])} | {cell(row['page_none'])} | "
+                f"{cell(row['datasette'])} | {row['api_kept']['requests_per_s'] / reference:.1f}x | "
+                f"{row['api_none']['requests_per_s'] / reference:.1f}x")
     lines = ["", f"Search over HTTP, {web['connections']} connections on loopback for {web['seconds']} s each (wrk): "
              "requests/s (p99). `archive serve` as started by default (each reader keeps its recent answers while "
              "the archive is unchanged) and with `--cache-answers 0` (every request computes its answer, as "
@@ -317,14 +324,10 @@ def render(web):
     for row in web["queries"]:
         if "datasette" not in row:
             continue
-        reference = row["datasette"]["requests_per_s"]
         # The API's total is null past the server's count limit (README, Web).
         matches = row.get("archive_total")
         matches = "more than 10000" if matches is None else matches
-        lines.append(f"| {row['name']}: `{row['query']}` | {matches} | {cell(row['api_kept'])} | "
-                     f"{cell(row['api_none'])} | {cell(row['page_kept'])} | {cell(row['page_none'])} | "
-                     f"{cell(row['datasette'])} | {row['api_kept']['requests_per_s'] / reference:.1f}x | "
-                     f"{row['api_none']['requests_per_s'] / reference:.1f}x |")
+        lines.append(f"| {row['name']}: `{row['query']}` | {matches} | {loads(row)} |")
     if web.get("words"):
         lines += ["", f"Many words under one filter: each request another of {web.get('word_count', 1000)} words from the "
                   "archive's titles, with the filter of a query of the mix, so that few answers repeat (wrk, as above); "
@@ -337,10 +340,7 @@ def render(web):
             f = row["filter"]
             label = ", ".join(([f"{f.get('since', '…')} to {f.get('until', '…')}"] if f.get("since") or f.get("until") else [])
                               + [f"tag {t}" for t in f.get("tags", [])])
-            reference = row["datasette"]["requests_per_s"]
-            lines.append(f"| {label} (as {f['name']}) | {cell(row['api_kept'])} | {cell(row['api_none'])} | "
-                         f"{cell(row['page_kept'])} | {cell(row['page_none'])} | {cell(row['datasette'])} | "
-                         f"{row['api_kept']['requests_per_s'] / reference:.1f}x | {row['api_none']['requests_per_s'] / reference:.1f}x |")
+            lines.append(f"| {label} (as {f['name']}) | {loads(row)} |")
     lines += ["", f"One client, one request at a time ({web['latency_runs']} each, nothing kept): whole request ms "
               "over loopback, an upper bound of the time in the server; and in process, what the server's "
               "handlers ask of the archive (the search, and the facets or the count), without HTTP or HTML", "",

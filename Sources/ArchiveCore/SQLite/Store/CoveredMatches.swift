@@ -2,28 +2,47 @@
 /// Swift: each index's ids newest first (`MatchBranch.idWalk`; two indexes are merged,
 /// as their articles never overlap), tested against the filter's bits (`FilterSet`),
 /// then against the conditions left to SQL. A count up to a limit and the facets of
-/// a search page take their matches from here when that is worth it (`worthWalking`).
+/// a search page take their matches from here when that is worth it (`plan`).
 struct CoveredMatches {
     let connection: Connection
 
-    /// Whether walking against the filter's bits finds the newest `limit` covered
-    /// matches for less than a statement testing each match: when a reader kept the
-    /// bits, or the walk would test more matches than reading them costs. The sample
-    /// says how far the walk must go to find `limit` (a year and a tag leaving 6% of the
-    /// archive: 17 matches per match found); the query's matches are counted up to
-    /// that point, so a rare word is never taken for a long walk.
-    func worthWalking(_ parts: FilterSQL, plan: FilterSet.Plan, filter: ArticleFilter, limit: Int) throws -> Bool {
-        if connection.answerCache?.filterSet(for: filter) != nil { return true }
+    /// The plan to walk the newest `limit` covered matches by, nil when a statement
+    /// testing each match costs less. Walking against bits pays when a reader kept them,
+    /// or when the walk would test more matches than reading them costs. The sample says
+    /// how far the walk must go to find `limit` (a year and a tag leaving 6% of the
+    /// archive: 17 matches per match found); the query's matches are counted up to that
+    /// point, so a rare word is never taken for a long walk, and a word with fewer than
+    /// `fewMatches()` is not even sampled.
+    func plan(_ parts: FilterSQL, filter: ArticleFilter, limit: Int) throws -> FilterSet.Plan? {
+        // Only a date or a tag can leave most matches out (FilterSet.plan).
+        guard ArticleCondition.of(filter).contains(where: { !$0.listsExcluded }) else { return nil }
+        let kept = connection.answerCache?.filterSet(for: filter) != nil
+        let few = try fewMatches()
+        if !kept, try matches(of: parts, filter: filter, upTo: few) < few { return nil }
+        guard let plan = try FilterSet.plan(filter, on: connection) else { return nil }
+        if kept { return plan }
         let enough = plan.walkWorthReading
-        guard plan.expectedWalk(toFind: limit) >= enough else { return false }
+        guard plan.expectedWalk(toFind: limit) >= enough, try matches(of: parts, filter: filter, upTo: enough) >= enough
+        else { return nil }
+        return plan
+    }
+
+    /// Below this many matches a walk is short whatever the filter: 4,096, or an eighth
+    /// of a smaller archive's ids.
+    private func fewMatches() throws -> Int {
+        min(4_096, max(64, try connection.scalarInt("SELECT max(id) FROM articles") / 8))
+    }
+
+    /// How many matches the query has, counted no further than `limit`.
+    private func matches(of parts: FilterSQL, filter: ArticleFilter, upTo limit: Int) throws -> Int {
         var matches = 0
         try connection.mappingQueryErrors(of: filter) {
-            for branch in parts.branches where matches < enough {
-                matches += try connection.prepare(branch.countUpTo).bind(branch.expression, .integer(Int64(enough - matches)))
+            for branch in parts.branches where matches < limit {
+                matches += try connection.prepare(branch.countUpTo).bind(branch.expression, .integer(Int64(limit - matches)))
                     .firstRow { $0.int(0) } ?? 0
             }
         }
-        return matches >= enough
+        return matches
     }
 
     /// The ids of the newest `limit` matches the filter covers, newest first: fewer

@@ -14,9 +14,8 @@ struct FacetQuery {
     /// counting every match was most of a search page for a common word.
     func facets(_ filter: ArticleFilter, tagLimit: Int, tagSample: Int, countLimit: Int? = nil) throws -> SearchFacets {
         let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
-        if let countLimit, filter.query != nil, let plan = try FilterSet.plan(filter, on: connection),
-           try CoveredMatches(connection: connection).worthWalking(parts, plan: plan, filter: filter,
-                                                                   limit: max(countLimit, tagSample) + 1) {
+        if let countLimit, filter.query != nil,
+           let plan = try CoveredMatches(connection: connection).plan(parts, filter: filter, limit: max(countLimit, tagSample) + 1) {
             return try facetsOfNewest(parts, plan: plan, filter: filter, tagLimit: tagLimit, tagSample: tagSample, countLimit: countLimit)
         }
         var tagged = parts
