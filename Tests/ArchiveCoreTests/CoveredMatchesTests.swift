@@ -98,9 +98,9 @@ struct CoveredMatchesTests {
             for filter in try filters(query) {
                 let covered = try covered(filter, on: connection)
                 let parts = try FilterSQL.walkingNewestFirst(filter, on: connection)
-                if let plan = try CoveredMatches(connection: connection).plan(parts, filter: filter, limit: 10_001) {
+                if let set = try CoveredMatches(connection: connection).filterSet(parts, filter: filter, limit: 10_001) {
                     walkedWithBits += 1
-                    if plan.worthReading.contains(false) { residual += 1 }
+                    if !set.residual.isEmpty { residual += 1 }
                 }
                 let name = "\(label) \(query.text) \(filter.tags) \(filter.since ?? "-") \(filter.allVersions)"
                 for limit in [1, 5, 40, 300, 10_000] {
@@ -133,8 +133,8 @@ struct CoveredMatchesTests {
         // A word with one match is counted by a statement: reading bits would not pay.
         let rare = try ArticleFilter(query: SearchQuery("negative"), tags: ["Port"])
         #expect(try FilterSet.plan(rare, on: connection) != nil)
-        #expect(try CoveredMatches(connection: connection).plan(FilterSQL.walkingNewestFirst(rare, on: connection),
-                                                                filter: rare, limit: 10_001) == nil)
+        #expect(try CoveredMatches(connection: connection).filterSet(FilterSQL.walkingNewestFirst(rare, on: connection),
+                                                                     filter: rare, limit: 10_001) == nil)
     }
 
     @Test("an article with an id near the largest SQLite allows: no overflow, no huge bits, the same counts")

@@ -140,10 +140,10 @@ struct ArticleSearch {
     private func counted(_ filter: ArticleFilter, upTo limit: Int?) throws -> Int {
         let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
         // A count that stops early walks the matches against the filter's bits, when
-        // that costs less (`CoveredMatches.plan`).
+        // that costs less (`CoveredMatches.filterSet`).
         let walk = CoveredMatches(connection: connection)
-        if let limit, filter.query != nil, let plan = try walk.plan(parts, filter: filter, limit: limit) {
-            return try walk.newest(parts, plan: plan, filter: filter, limit: limit).count
+        if let limit, filter.query != nil, let set = try walk.filterSet(parts, filter: filter, limit: limit) {
+            return try walk.newest(parts, set: set, filter: filter, limit: limit).count
         }
         let sql = limit == nil
             ? "SELECT count(*) FROM \(parts.from) \(parts.whereClause)"

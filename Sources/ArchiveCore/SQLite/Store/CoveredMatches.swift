@@ -2,29 +2,32 @@
 /// Swift: each index's ids newest first (`MatchBranch.idWalk`; two indexes are merged,
 /// as their articles never overlap), tested against the filter's bits (`FilterSet`),
 /// then against the conditions left to SQL. A count up to a limit and the facets of
-/// a search page take their matches from here when that is worth it (`plan`).
+/// a search page take their matches from here when that is worth it (`filterSet`).
 struct CoveredMatches {
     let connection: Connection
 
-    /// The plan to walk the newest `limit` covered matches by, nil when a statement
-    /// testing each match costs less. Walking against bits pays when a reader kept them,
-    /// or when the walk would test more matches than reading them costs. The sample says
-    /// how far the walk must go to find `limit` (a year and a tag leaving 6% of the
-    /// archive: 17 matches per match found); the query's matches are counted up to that
-    /// point, so a rare word is never taken for a long walk, and a word with fewer than
-    /// `fewMatches()` is not even sampled.
-    func plan(_ parts: FilterSQL, filter: ArticleFilter, limit: Int) throws -> FilterSet.Plan? {
+    /// The filter's bits to walk the newest `limit` covered matches against, nil when a
+    /// statement testing each match costs less. Walking against bits pays when a reader
+    /// kept them, or when the walk would test more matches than reading them costs. The
+    /// sample says how far the walk must go to find `limit` (a year and a tag leaving 6%
+    /// of the archive: 17 matches per match found); the query's matches are counted up
+    /// to that point, so a rare word is never taken for a long walk, and a word with
+    /// fewer than `fewMatches()` is not even sampled. Bits read here are kept for the
+    /// reader's next walk of the same filter.
+    func filterSet(_ parts: FilterSQL, filter: ArticleFilter, limit: Int) throws -> FilterSet? {
         // Only a date or a tag can leave most matches out (FilterSet.plan).
         guard ArticleCondition.of(filter).contains(where: { !$0.listsExcluded }) else { return nil }
-        let kept = connection.answerCache?.filterSet(for: filter) != nil
+        if let kept = connection.answerCache?.filterSet(for: filter) { return kept }
         let few = try fewMatches()
-        if !kept, try matches(of: parts, filter: filter, upTo: few) < few { return nil }
-        guard let plan = try FilterSet.plan(filter, on: connection) else { return nil }
-        if kept { return plan }
-        let enough = plan.walkWorthReading
-        guard plan.expectedWalk(toFind: limit) >= enough, try matches(of: parts, filter: filter, upTo: enough) >= enough
+        guard try matches(of: parts, filter: filter, upTo: few) >= few, let plan = try FilterSet.plan(filter, on: connection)
         else { return nil }
-        return plan
+        let enough = plan.walkWorthReading
+        // At least `few` matches are already counted.
+        guard plan.expectedWalk(toFind: limit) >= enough, try enough <= few || matches(of: parts, filter: filter, upTo: enough) >= enough
+        else { return nil }
+        let set = try plan.read(on: connection)
+        connection.answerCache?.keep(set, for: filter)
+        return set
     }
 
     /// Below this many matches a walk is short whatever the filter: 4,096, or an eighth
@@ -47,18 +50,10 @@ struct CoveredMatches {
 
     /// The ids of the newest `limit` matches the filter covers, newest first: fewer
     /// when there are fewer.
-    func newest(_ parts: FilterSQL, plan: FilterSet.Plan, filter: ArticleFilter, limit: Int) throws -> [Int64] {
+    func newest(_ parts: FilterSQL, set: FilterSet, filter: ArticleFilter, limit: Int) throws -> [Int64] {
         var ids: [Int64] = []
         guard limit > 0 else { return ids }
         let articles = try FilterIndex.articlesForFilterColumns(connection)
-        // Bits read by an earlier walk of the same filter, kept by a server's readers.
-        let set: FilterSet
-        if let kept = connection.answerCache?.filterSet(for: filter) {
-            set = kept
-        } else {
-            set = try plan.read(on: connection)
-            connection.answerCache?.keep(set, for: filter)
-        }
         let residual = try ResidualTest(set, from: articles, on: connection)
         var candidates: [Int64] = []
         try connection.mappingQueryErrors(of: filter) {

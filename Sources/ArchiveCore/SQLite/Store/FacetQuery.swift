@@ -15,8 +15,8 @@ struct FacetQuery {
     func facets(_ filter: ArticleFilter, tagLimit: Int, tagSample: Int, countLimit: Int? = nil) throws -> SearchFacets {
         let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
         if let countLimit, filter.query != nil,
-           let plan = try CoveredMatches(connection: connection).plan(parts, filter: filter, limit: max(countLimit, tagSample) + 1) {
-            return try facetsOfNewest(parts, plan: plan, filter: filter, tagLimit: tagLimit, tagSample: tagSample, countLimit: countLimit)
+           let set = try CoveredMatches(connection: connection).filterSet(parts, filter: filter, limit: max(countLimit, tagSample) + 1) {
+            return try facetsOfNewest(parts, set: set, filter: filter, tagLimit: tagLimit, tagSample: tagSample, countLimit: countLimit)
         }
         var tagged = parts
         var sampled: Int?
@@ -62,9 +62,9 @@ struct FacetQuery {
     /// its bits (`CoveredMatches`): one walk finds the newest `tagSample` for the tags
     /// and the newest `countLimit` for the years, where statements walked them twice
     /// (and first once more for the tags' cutoff), each looking up every match's article.
-    private func facetsOfNewest(_ parts: FilterSQL, plan: FilterSet.Plan, filter: ArticleFilter, tagLimit: Int, tagSample: Int,
+    private func facetsOfNewest(_ parts: FilterSQL, set: FilterSet, filter: ArticleFilter, tagLimit: Int, tagSample: Int,
                                 countLimit: Int) throws -> SearchFacets {
-        let ids = try CoveredMatches(connection: connection).newest(parts, plan: plan, filter: filter,
+        let ids = try CoveredMatches(connection: connection).newest(parts, set: set, filter: filter,
                                                                     limit: max(countLimit, tagSample) + 1)
         var tags: [ArchiveStats.TagCount] = []
         try connection.prepare("""
