@@ -36,6 +36,50 @@ struct ArchiveFileEndToEndTests {
         }
     }
 
+    @Test("a file whose first write was cut short (a journal to roll back): beside our lock file it is rolled back and imported into; else refused, untouched")
+    func interruptedFirstWrite() throws {
+        try withSandbox { sandbox in
+            let sqlite3 = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            // An empty database, copied with its journal while a transaction is open: the
+            // copy is what a writer killed in its first commit leaves (synchronous=OFF
+            // writes the journal complete at once, so SQLite must roll it back).
+            func interrupted(_ name: String) throws {
+                let source = sandbox.path("source-\(name)")
+                #expect(try runProcess(sqlite3, [source, "PRAGMA user_version = 0; VACUUM;"], environment: [:], directory: sandbox.directory).status == 0)
+                let script = """
+                    PRAGMA synchronous = OFF;
+                    BEGIN;
+                    CREATE TABLE t (x);
+                    INSERT INTO t VALUES (randomblob(5000));
+                    .shell cp \(source) \(sandbox.path(name)) && cp \(source)-journal \(sandbox.path(name))-journal
+                    COMMIT;
+
+                    """
+                let made = try runProcess(sqlite3, [source], stdin: Data(script.utf8), environment: [:], directory: sandbox.directory)
+                #expect(made.status == 0 && sandbox.exists(name + "-journal"), "\(made)")
+            }
+
+            // Another program's file: refused in one line, the file and its journal left as they are.
+            try interrupted("other.db")
+            let before = try [sandbox.read("other.db"), sandbox.read("other.db-journal")]
+            let refused = try sandbox.archive("import", try sandbox.copySample(), db: sandbox.path("other.db"))
+            #expect(refused.status == 1 && refused.stderrLines.count == 1, "\(refused)")
+            #expect(refused.stderr.contains("a write to it was interrupted") && refused.stderr.contains(sandbox.path("other.db")), "\(refused)")
+            #expect(try [sandbox.read("other.db"), sandbox.read("other.db-journal")] == before)
+            #expect(!sandbox.exists("other.db-lock"))
+
+            // Ours: the lock file of the killed import is beside it; the import rolls the
+            // journal back and goes on as on a new archive.
+            try interrupted("ours.db")
+            _ = try sandbox.write("ours.db-lock", "")
+            let imported = try sandbox.archive("import", sandbox.path("sample-dump.txt"), db: sandbox.path("ours.db"))
+            #expect(imported.status == 0, "\(imported)")
+            #expect(!sandbox.exists("ours.db-journal"))
+            let check = try sandbox.archive("check", db: sandbox.path("ours.db"))
+            #expect(check.status == 0, "\(check)")
+        }
+    }
+
     @Test("optimize merges the full-text index into one segment, says so per index, and changes no answer")
     func optimize() throws {
         try withSandbox { sandbox in

@@ -9,6 +9,9 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
     case notAnArchive(path: String)
     case newerSchema(path: String, found: Int, known: Int)
     case readOnly(path: String)
+    /// The file has a hot journal: a write was interrupted and must be rolled back,
+    /// which a read-only connection cannot do.
+    case interruptedWrite(path: String)
     case noFTS5(version: String)
     case busy(path: String)
     /// The archive was closed while a task still wanted to use it.
@@ -28,6 +31,8 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
             return "\(path): written by a newer archive (schema \(found), this binary knows up to \(known)); upgrade archive"
         case .readOnly(let path):
             return "\(path): cannot write here (read-only file or folder)"
+        case .interruptedWrite(let path):
+            return "\(path): a write to it was interrupted and must be rolled back first (its journal, \(path)-journal, is beside it); a writing command of the program that made it does that"
         case .noFTS5(let version):
             return "this SQLite library (\(version)) lacks FTS5; install a build with FTS5 (Debian: libsqlite3-dev)"
         case .busy(let path):

@@ -12,10 +12,13 @@ public final class WriterLock {
     private let descriptor: Int32
     public let path: String
 
+    /// The lock file of the archive at `archivePath`.
+    public static func path(archivePath: String) -> String { archivePath + "-lock" }
+
     /// Takes the lock, waiting for the holder to finish; `waiting` is called once
     /// before waiting, with the holder's process id when known.
     public init(archivePath: String, waiting: (Int32?) -> Void = { _ in }) throws {
-        path = archivePath + "-lock"
+        path = Self.path(archivePath: archivePath)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, errno: errno) }
         self.descriptor = descriptor
@@ -48,7 +51,7 @@ public final class WriterLock {
     /// True when a writing command holds the lock of `archivePath` right now. Creates
     /// nothing: no lock file means no writer.
     public static func isHeld(archivePath: String) -> Bool {
-        let descriptor = open(archivePath + "-lock", O_RDONLY | O_CLOEXEC)
+        let descriptor = open(Self.path(archivePath: archivePath), O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {

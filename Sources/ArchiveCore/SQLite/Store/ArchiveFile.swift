@@ -64,7 +64,14 @@ enum ArchiveFile {
             throw ArchiveError.missingDirectory(path: folder)
         }
         guard FileManager.default.fileExists(atPath: path) else { return }
-        try withConnection(path: path, access: .readOnly) { try check($0, path: path, migrator: migrator) }
+        do {
+            try withConnection(path: path, access: .readOnly) { try check($0, path: path, migrator: migrator) }
+        } catch ArchiveError.interruptedWrite where FileProbe.exists(WriterLock.path(archivePath: path)) {
+            // A writer of ours was killed while it created the archive (the only time an
+            // archive, in WAL mode from then on, has a rollback journal): the writing
+            // connection rolls it back, then checks the file as usual. Without our lock
+            // file beside it, the file is someone else's and is left as it is.
+        }
     }
 
     private static func open(path: String, access: Connection.Access) throws -> Connection {
@@ -135,6 +142,8 @@ enum ArchiveFile {
     static func translate(_ error: SQLiteError, path: String) -> Error {
         switch error.code {
         case SQLITE_NOTADB: return ArchiveError.notSQLite(path: path)
+        // SQLITE_READONLY_ROLLBACK: a hot journal that a read-only connection cannot roll back.
+        case SQLITE_READONLY where error.extendedCode == SQLITE_READONLY | (3 << 8): return ArchiveError.interruptedWrite(path: path)
         case SQLITE_READONLY: return ArchiveError.readOnly(path: path)
         case SQLITE_CANTOPEN where !FileManager.default.isWritableFile(atPath: path): return ArchiveError.readOnly(path: path)
         case SQLITE_BUSY: return ArchiveError.busy(path: path)
