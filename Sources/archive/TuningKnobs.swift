@@ -11,6 +11,7 @@ enum TuningKnobs {
         if let records = value("ARCHIVE_COMMIT_RECORDS") { options.commitRecords = records }
         if let records = value("ARCHIVE_FEED_RECORDS") { options.feedRecords = records }
         if let chunk = value("ARCHIVE_INDEX_CHUNK") { options.indexChunk = chunk }
+        if let bytes = value("ARCHIVE_CJK_ENTRY_BYTES") { options.madeCJKBytes = bytes }
         options.holds = try HoldPoints(spec: environment["ARCHIVE_TEST_HOLD"] ?? "", folder: environment["ARCHIVE_TEST_HOLD_DIR"] ?? "")
     }
 

@@ -284,6 +284,67 @@ struct CJKSearchTests {
         #expect(!plan.contains { $0.hasPrefix("SCAN a") }, "\(plan)")
     }
 
+    @Test("an import indexes each article as a rebuild from the stored rows does: with the entries made while reading used at the end, or every few records",
+          arguments: ["txt", "jsonl", "csv"], [MadeCJKEntries.defaultBudget, 1])
+    func importedEntriesEqualRebuilt(format: String, budget: Int) throws {
+        let directory = TemporaryDirectory()
+        let db = directory.path("\(format).db")
+        let text = format == "jsonl" ? Self.jsonLines() : format == "csv" ? Self.csv() : Self.textDump()
+        let summary = try importDumps([directory.write("news.\(format)", text)], into: db) { options in
+            options.madeCJKBytes = budget
+            options.feedRecords = 2
+            options.commitRecords = 3
+        }
+        #expect(summary.inserted == Self.articles.count)
+        let connection = try Connection(path: db)
+        defer { connection.close() }
+        let imported = try Self.cjkIndexContents(connection)
+        #expect(imported.contains("北京 1 body 12"))
+        #expect(imported.contains { $0.hasPrefix("5g ") })
+        #expect(imported.filter { $0.hasPrefix("recorded") }.count == 6)
+        try connection.transaction { try CJKIndex(connection: connection).rebuild() }
+        let rebuilt = try Self.cjkIndexContents(connection)
+        #expect(imported.count == rebuilt.count)
+        let difference = zip(imported, rebuilt).first { $0 != $1 }
+        #expect(difference == nil)
+    }
+
+    @Test("an entry made for another article than the one stored under its id is not used")
+    func madeEntryOfAnotherArticle() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.archive(directory)
+        let connection = try Connection(path: db)
+        defer { connection.close() }
+        let indexed = try Self.cjkIndexContents(connection)
+        try connection.execute("INSERT INTO articles_cjk(articles_cjk) VALUES ('delete-all'); DELETE FROM cjk_articles;")
+        // What a rolled-back article would have left: an entry under id 1 of other text.
+        var made = MadeCJKEntries()
+        let other = try #require(CJKEntry(title: "別の記事", body: "まったく別の本文。", tags: []))
+        made.add(other, id: 1, fingerprint: Fingerprint(title: "別の記事", body: "まったく別の本文。"))
+        // And one of the article really stored under id 2.
+        let second = Self.articles[1]
+        made.add(try #require(CJKEntry(title: second.title, body: second.body, tags: second.tags)), id: 2,
+                 fingerprint: Fingerprint(title: second.title, body: second.body))
+        try connection.transaction { try CJKIndex(connection: connection).index(ids: 1...7, made: &made) }
+        #expect(made.isEmpty)
+        #expect(try Self.cjkIndexContents(connection) == indexed)
+    }
+
+    /// Every token of articles_cjk where it stands, each article's token counts, and the
+    /// articles recorded as indexed.
+    static func cjkIndexContents(_ connection: Connection) throws -> [String] {
+        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.cjk_terms USING fts5vocab(main, articles_cjk, instance)")
+        var rows: [String] = []
+        try connection.prepare("SELECT term, doc, col, offset FROM temp.cjk_terms ORDER BY doc, col, offset, term").forEachRow {
+            rows.append("\($0.string(0)) \($0.int(1)) \($0.string(2)) \($0.int(3))")
+        }
+        try connection.prepare("SELECT id, hex(sz) FROM articles_cjk_docsize ORDER BY id").forEachRow {
+            rows.append("size \($0.int(0)) \($0.string(1))")
+        }
+        try connection.prepare("SELECT article_id FROM cjk_articles ORDER BY article_id").forEachRow { rows.append("recorded \($0.int(0))") }
+        return rows
+    }
+
     @Test("the index is kept for articles with such text only")
     func onlyCJKArticles() throws {
         let directory = TemporaryDirectory()

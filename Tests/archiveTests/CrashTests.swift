@@ -272,10 +272,37 @@ struct CrashTests {
         }
     }
 
+    @Test("killed after each commit in turn, CJK articles indexed from the entries made while reading: the rerun finds what an uninterrupted run finds")
+    func killCJKAfterEachCommit() throws {
+        try withSandbox { sandbox in
+            let dump = try sandbox.write("cjk.txt", CJKEndToEndTests.dump + CJKEndToEndTests.dump.replacingOccurrences(of: "。", with: "！"))
+            // A commit after every record, and the pending articles indexed after every
+            // hand-over, from the entries the reading thread made.
+            let knobs = ["ARCHIVE_COMMIT_RECORDS": "1", "ARCHIVE_FEED_RECORDS": "1", "ARCHIVE_CJK_ENTRY_BYTES": "1"]
+            let ref = sandbox.path("ref.db")
+            _ = try Self.timed(sandbox, ["import", dump, "--db", ref], environment: knobs)
+            let reference = try ArchiveSnapshot.capture(sandbox, db: ref)
+            func found(_ db: String) throws -> [String] {
+                try ["人工智能", "駅", "改札 solar", "ＡＩ"].map { query in
+                    let search = try sandbox.archiveWithoutDB(["search", query, "--all-versions", "--format", "csv", "--db", db])
+                    return "\(query): \(search.status) \(search.stdout)"
+                }
+            }
+            let expected = try found(ref)
+            #expect(expected.first?.contains("**人工智能**") == true, "\(expected)")
+            let kills = try Self.killAfterEachCommit(sandbox, dump, knobs: knobs, reference: reference) { db in
+                try found(db) == expected ? [] : ["CJK searches: \(try found(db)) instead of \(expected)"]
+            }
+            #expect(kills >= 5, "\(kills) commits to kill after")
+        }
+    }
+
     /// Imports `dump` again and again, killed right after its first commit, then its
     /// second, and so on until a run ends by itself; after each kill a rerun must give
-    /// `reference` and a healthy archive. Returns how many runs were killed.
-    static func killAfterEachCommit(_ sandbox: Sandbox, _ dump: String, knobs: [String: String], reference: ArchiveSnapshot) throws -> Int {
+    /// `reference` and a healthy archive (and no `problems` of the caller's).
+    /// Returns how many runs were killed.
+    static func killAfterEachCommit(_ sandbox: Sandbox, _ dump: String, knobs: [String: String], reference: ArchiveSnapshot,
+                                    problems: (String) throws -> [String] = { _ in [] }) throws -> Int {
         let work = sandbox.path("work.db")
         let hold = try HoldPoint(in: sandbox, name: "commit")
         var kills = 0
@@ -293,8 +320,9 @@ struct CrashTests {
             kills += 1
             let rerun = try sandbox.archiveWithoutDB(["import", dump, "--db", work], environment: knobs)
             #expect(rerun.status == 0, "\(rerun)")
-            let problems = try health(sandbox, db: work) + ArchiveSnapshot.capture(sandbox, db: work).differences(from: reference)
-            #expect(problems == [], "killed right after commit \(commit) of \(dump)")
+            let found = try health(sandbox, db: work) + ArchiveSnapshot.capture(sandbox, db: work).differences(from: reference)
+                + problems(work)
+            #expect(found == [], "killed right after commit \(commit) of \(dump)")
         }
         return kills
     }

@@ -151,13 +151,14 @@ struct DumpFeed: Sendable {
     /// A record turned into what the store needs.
     enum Prepared: Sendable {
         /// `repairedFrom`: the record's bytes when it was imported only after a repair
-        /// (invalid UTF-8), to be kept.
-        case article(Article, NearSignature?, RecordSpan, warnings: [String], repairedFrom: [UInt8]?)
+        /// (invalid UTF-8), to be kept. `cjk`: the article's entry in the CJK index, if
+        /// its text needs one.
+        case article(Article, NearSignature?, cjk: CJKEntry?, RecordSpan, warnings: [String], repairedFrom: [UInt8]?)
         case rejected(message: String, RecordSpan, raw: [UInt8])
 
         var span: RecordSpan {
             switch self {
-            case .article(_, _, let span, _, _), .rejected(_, let span, _): return span
+            case .article(_, _, _, let span, _, _), .rejected(_, let span, _): return span
             }
         }
     }
@@ -199,7 +200,7 @@ struct DumpFeed: Sendable {
                     signature = NearSignature(shingles: shingles, keys: CandidateKeys(shingles))
                 }
                 let repaired = record.warnings.isEmpty && !article.repaired ? nil : record.rawBytes
-                return .article(article, signature, record.span, warnings: warnings, repairedFrom: repaired)
+                return .article(article, signature, cjk: CJKEntry(article), record.span, warnings: warnings, repairedFrom: repaired)
             } catch {
                 return .rejected(message: error.message, record.span, raw: record.rawBytes)
             }

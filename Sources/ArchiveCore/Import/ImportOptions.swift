@@ -17,6 +17,9 @@ public struct ImportOptions: Sendable {
     public var feedRecords = 500
     /// Articles indexed for full-text search at a time while the reader is busy.
     public var indexChunk = 500
+    /// Bytes of CJK index entries made while reading that wait for their articles to be
+    /// indexed; past this, the pending articles are indexed at once (`MadeCJKEntries`).
+    public var madeCJKBytes = MadeCJKEntries.defaultBudget
     /// Which JSON members or CSV columns hold which field where a dump names them
     /// unusually (`--map`), and whether a missing title is taken from the body.
     public var fields = FieldRules()

@@ -17,6 +17,8 @@ final class Importer {
     /// nil when near duplicates are not checked in this run.
     private var nearIndex: NearDuplicateIndex?
     private let index: SearchIndex
+    /// CJK index entries of stored articles not indexed yet, made on the reading thread.
+    private var madeCJK: MadeCJKEntries
     var summary = ImportSummary()
     private var isPrepared = false
     private var inputBytes: Int64 = 0
@@ -29,6 +31,7 @@ final class Importer {
         self.ledger = FileLedger(connection: connection)
         self.store = try ArticleStore(connection: connection)
         self.index = SearchIndex(connection: connection)
+        self.madeCJK = MadeCJKEntries(budget: options.madeCJKBytes)
         self.holdCounter = HoldPoints.Counter(options.holds)
     }
 
@@ -55,7 +58,7 @@ final class Importer {
             }
         }
         // Also finishes the index of an earlier import that was killed before this step.
-        if try isPrepared || index.pendingAfter() != nil { try index.finish() }
+        if try isPrepared || index.pendingAfter() != nil { try index.finish(made: &madeCJK) }
         if let nearIndex { try connection.transaction { try nearIndex.saveFilter() } }
         // Leave the write-ahead log empty: the next reader opens the file without first
         // indexing hundreds of megabytes of log. Readers in the way only make it partial.
@@ -200,7 +203,7 @@ final class Importer {
         let recordsBefore = summary.records
         var pending: PendingCommit?
         // Whatever is written but not committed is rolled back if this file fails.
-        defer { if pending != nil { connection.rollback() } }
+        defer { if pending != nil { rollBackTransaction() } }
         while let message = try nextMessage(channel, pending: &pending) {
             switch message {
             case .format(let read, let compression):
@@ -216,6 +219,7 @@ final class Importer {
                 guard var current = pending else { continue }
                 if !connection.isInTransaction { try connection.begin() }
                 try write(batch, into: &current)
+                current.indexed += try indexMadeCJKEntriesIfFull()
                 current.verified = max(current.verified, batch.verified)
                 // A record cut short at the end of the input is read again by the next run
                 // (its resume point is its start): it commits only with the file's complete
@@ -300,10 +304,23 @@ final class Importer {
               let again = plan.reading(from: current.committed, upTo: damage,
                                        csvHeader: try csvHeader(path: path, format: plan.format, start: current.committed))
         else { throw damage }
-        connection.rollback()
+        rollBackTransaction()
         pending = nil
         try nearIndex?.forgetUncommitted()
         return again
+    }
+
+    /// Indexes the pending articles up to the newest with a made CJK entry once the
+    /// entries fill their budget, in one chunk (see `MadeCJKEntries`).
+    private func indexMadeCJKEntriesIfFull() throws -> Int {
+        guard madeCJK.isFull, let after = try index.pendingAfter(), madeCJK.highestID > after else { return 0 }
+        return try index.indexPending(limit: Int(madeCJK.highestID - after), made: &madeCJK)
+    }
+
+    /// Rolls back the open transaction, and forgets the CJK entries of what it stored.
+    private func rollBackTransaction() {
+        connection.rollback()
+        madeCJK.removeAll()
     }
 
     /// The next message from the reader. While none is waiting, the writer is free:
@@ -313,7 +330,7 @@ final class Importer {
             if let message = channel.tryReceive() { return message }
             guard var current = pending else { return channel.receive() }
             if !connection.isInTransaction { try connection.begin() }
-            let indexed = try index.indexPending(limit: options.indexChunk)
+            let indexed = try index.indexPending(limit: options.indexChunk, made: &madeCJK)
             current.indexed += indexed
             pending = current
             if indexed == 0 { return channel.receive() }
@@ -365,12 +382,13 @@ final class Importer {
                 try store.clearErrors(path: path, at: pending.rereading)
             }
             switch item {
-            case .article(let article, let signature, let span, let warnings, let repairedFrom):
+            case .article(let article, let signature, let cjkEntry, let span, let warnings, let repairedFrom):
                 let articleID: Int64
                 switch try store.store(article, fileID: pending.fileID, at: span.start, now: now) {
                 case .inserted(let id):
                     articleID = id
                     pending.counts.inserted += 1
+                    if let cjkEntry { madeCJK.add(cjkEntry, id: id, fingerprint: article.fingerprint) }
                     if let nearIndex, let signature,
                        try nearIndex.check(id: id, keys: signature.keys, shingles: signature.shingles) != .unique {
                         pending.counts.nearDuplicates += 1
@@ -403,7 +421,7 @@ final class Importer {
             try nearIndex?.mergeRecentKeys()
             try connection.commit()
         } catch {
-            connection.rollback()
+            rollBackTransaction()
             throw error
         }
         holdCounter.reach(.afterCommit)

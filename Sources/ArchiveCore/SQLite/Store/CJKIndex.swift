@@ -10,11 +10,26 @@ struct CJKIndex {
     }
 
     /// Indexes the articles with ids in `range` that need it. The importer calls this
-    /// for each chunk it adds to articles_fts, under the same pending mark.
-    func index(ids range: ClosedRange<Int64>) throws {
-        try connection.prepare("SELECT id, title, body, tags FROM articles WHERE id >= ? AND id <= ?")
+    /// for each chunk it adds to articles_fts, under the same pending mark, with the
+    /// entries its reading thread made (`made`): those are added as they are, when the
+    /// article stored under the id is the one they were made of; every other article
+    /// is read back and its entry made here.
+    func index(ids range: ClosedRange<Int64>, made: inout MadeCJKEntries) throws {
+        let writer = try Writer(connection: connection)
+        let taken = made.take(in: range)
+        if !taken.isEmpty {
+            let stored = try connection.prepare("SELECT fingerprint FROM articles WHERE id = ?")
+            for (id, fingerprint, entry) in taken
+            where try stored.bind(.integer(id)).firstRow({ $0.blob(0) }) == fingerprint.bytes {
+                try writer.add(entry, id: id)
+            }
+        }
+        try connection.prepare("""
+            SELECT id, title, body, tags FROM articles a WHERE id >= ?1 AND id <= ?2
+              AND NOT EXISTS (SELECT 1 FROM cjk_articles c WHERE c.article_id = a.id)
+            """)
             .bind(.integer(range.lowerBound), .integer(range.upperBound))
-            .forEachRow(try adder())
+            .forEachRow(adder(writer))
     }
 
     /// Brings the index up to date with what other writers did: an article deleted or
@@ -56,21 +71,34 @@ struct CJKIndex {
 
     /// What adds one article (a row of id, title, body, tags) when its text needs the
     /// index and it is not there yet.
-    private func adder() throws -> (Statement) throws -> Void {
-        let record = try connection.prepare("INSERT OR IGNORE INTO cjk_articles (article_id) VALUES (?)")
-        let insert = try connection.prepare("INSERT INTO articles_cjk (rowid, title, body, tags) VALUES (?, ?, ?, ?)")
+    private func adder(_ writer: Writer? = nil) throws -> (Statement) throws -> Void {
+        let writer = try writer ?? Writer(connection: connection)
         return { row in
-            guard (Int32(1)...3).contains(where: { Self.needsIndex(row, column: $0) }) else { return }
-            let title = row.string(1), body = row.string(2), tags = row.string(3)
-            let id = Int64(row.int(0))
+            // Judged on the bytes first: most articles do not need the index.
+            guard (Int32(1)...3).contains(where: { Self.needsIndex(row, column: $0) }),
+                  let entry = CJKEntry(title: row.string(1), body: row.string(2), tags: StoredTags.decode(row.string(3)))
+            else { return }
+            try writer.add(entry, id: Int64(row.int(0)))
+        }
+    }
+
+    /// Adds entries to the index, its statements prepared once.
+    final class Writer {
+        private let connection: Connection
+        private let record: Statement
+        private let insert: Statement
+
+        init(connection: Connection) throws {
+            self.connection = connection
+            record = try connection.prepare("INSERT OR IGNORE INTO cjk_articles (article_id) VALUES (?)")
+            insert = try connection.prepare("INSERT INTO articles_cjk (rowid, title, body, tags) VALUES (?, ?, ?, ?)")
+        }
+
+        /// Indexes article `id` unless it is recorded as indexed already.
+        func add(_ entry: CJKEntry, id: Int64) throws {
             try record.bind(.integer(id)).run()
             guard connection.changes > 0 else { return }
-            try insert.bind(
-                .integer(id),
-                .text(CJKText.indexForm(TextNormalizer.normalize(title))),
-                .text(CJKText.indexForm(TextNormalizer.normalize(body))),
-                .text(CJKText.indexForm(TextNormalizer.normalize(StoredTags.decode(tags).joined(separator: " | ")))))
-                .run()
+            try insert.bind(.integer(id), .text(entry.title), .text(entry.body), .text(entry.tags)).run()
         }
     }
 
@@ -89,8 +117,7 @@ struct CJKIndex {
         return count
     }
 
-    /// Judged on the column's bytes, before any string is made of them: most articles
-    /// do not need the index.
+    /// Judged on the column's bytes, before any string is made of them.
     private static func needsIndex(_ row: Statement, column: Int32) -> Bool {
         row.withUTF8(column) { $0.map { CJKText.needsIndex(utf8: $0.assumingMemoryBound(to: UInt8.self)) } ?? false }
     }

@@ -20,9 +20,10 @@ struct SearchIndex {
     }
 
     /// Indexes up to `limit` pending articles, in id order, inside the caller's
-    /// transaction, and moves the mark past them. Returns how many were indexed.
+    /// transaction, and moves the mark past them; `made`: CJK index entries made while
+    /// reading (`CJKIndex.index`). Returns how many were indexed.
     @discardableResult
-    func indexPending(limit: Int) throws -> Int {
+    func indexPending(limit: Int, made: inout MadeCJKEntries) throws -> Int {
         guard let after = try pendingAfter() else { return 0 }
         let chunk = try connection.prepare("""
             SELECT max(id), count(*) FROM (SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?)
@@ -33,15 +34,15 @@ struct SearchIndex {
         try connection.prepare("""
             INSERT INTO articles_fts(rowid, title, body, tags) SELECT id, title, body, tags FROM articles WHERE id > ? AND id <= ?
             """).bind(.integer(after), .integer(through)).run()
-        try CJKIndex(connection: connection).index(ids: (after + 1)...through)
+        try CJKIndex(connection: connection).index(ids: (after + 1)...through, made: &made)
         try connection.prepare("UPDATE fts_pending SET after_id = ? WHERE id = 1").bind(.integer(through)).run()
         return count
     }
 
     /// Indexes every pending article and lets the triggers take over again.
-    func finish() throws {
+    func finish(made: inout MadeCJKEntries) throws {
         try connection.transaction {
-            while try indexPending(limit: 5_000) > 0 {}
+            while try indexPending(limit: 5_000, made: &made) > 0 {}
             // What other writers changed in the CJK index's articles meanwhile.
             try CJKIndex(connection: connection).catchUp(pendingAfter: nil)
             try connection.execute("DELETE FROM fts_pending")
