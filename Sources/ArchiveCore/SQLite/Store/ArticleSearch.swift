@@ -59,6 +59,7 @@ struct ArticleSearch {
     /// best first until the page is full. Equal scores go oldest first, as FTS5's own
     /// ranking (`--rank-all`) orders them. (The window was found first by a walk of its
     /// own, then FTS5 ranked it in a second walk and tested the filter on every match.)
+    /// Only as many matches are put in order as the page reads (`LazyOrder`).
     private func rankedNewest(_ parts: FilterSQL, filter: ArticleFilter, window: Int, limit: Int, offset: Int,
                               marks: Marks) throws -> (hits: [SearchHit], walked: Int) {
         var matches: [(id: Int64, score: Double, source: Int)] = []
@@ -72,7 +73,8 @@ struct ArticleSearch {
             matches.sort { $0.id > $1.id }
             matches.removeLast(matches.count - window)
         }
-        matches.sort { $0.score != $1.score ? $0.score < $1.score : $0.id < $1.id }
+        let walked = matches.count
+        var best = LazyOrder(consume matches) { $0.score != $1.score ? $0.score < $1.score : $0.id < $1.id }
         let article = try connection.prepare("""
             SELECT a.id, a.title, a.published, a.tags, NULL, 0, ?, a.url, a.source, a.authors
             FROM articles a WHERE \((["a.id = ?"] + parts.articleConditions).joined(separator: " AND "))
@@ -80,8 +82,7 @@ struct ArticleSearch {
         var hits: [SearchHit] = []
         var fromCJKIndex: [Bool] = []
         var skipped = 0
-        for match in matches {
-            if hits.count == limit { break }
+        while hits.count < limit, let match = best.next() {
             guard let hit = try article.bind([.real(match.score), .integer(match.id)] + parts.articleValues).firstRow(Self.hit) else { continue }
             if skipped < offset {
                 skipped += 1
@@ -91,7 +92,7 @@ struct ArticleSearch {
             }
         }
         try addSnippets(&hits, fromCJKIndex: fromCJKIndex, filter: filter, parts: parts, marks: marks)
-        return (hits, matches.count)
+        return (hits, walked)
     }
 
     /// A hit from a row of id, title, published, tags, snippet, (source), score, url,
