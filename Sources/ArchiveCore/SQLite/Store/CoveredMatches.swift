@@ -101,7 +101,7 @@ struct CoveredMatches {
         func passing(_ matches: [Int64]) throws -> [Int64] {
             guard !matches.isEmpty else { return [] }
             // The conditions' values stay bound; only the batch changes.
-            try statement.bind(.text("[" + matches.map(String.init).joined(separator: ",") + "]"), at: 1)
+            try statement.bind(.jsonIDs(matches), at: 1)
             var passed: [Int64] = []
             try statement.forEachRow { passed.append(Int64($0.int(0))) }
             return passed

@@ -31,7 +31,7 @@ struct FacetQuery {
         // every tag in the tag index's order (it matches the GROUP BY), past the cutoff.
         try connection.queryRows("""
             SELECT \(Self.tagCounts) FROM \(tagged.from) CROSS JOIN article_tags t ON t.article_id = a.id \(tagged.whereClause)
-            GROUP BY t.tag COLLATE NOCASE ORDER BY n DESC, name LIMIT ?
+            \(Self.tagGroups)
             """, tagged.values + [.integer(Int64(tagLimit))], filter: filter) { row in
             tags.append(ArchiveStats.TagCount(tag: row.string(0), count: row.int(1)))
         }
@@ -53,10 +53,11 @@ struct FacetQuery {
                             yearsAmongNewest: more ? countLimit : nil)
     }
 
-    /// A tag facet's columns: each group of tags equal but for case is shown by its
-    /// first spelling in binary order, so the facet does not depend on the order its
-    /// rows were read in.
+    /// A tag facet's columns and groups: each group of tags equal but for case is shown
+    /// by its first spelling in binary order, so the facet does not depend on the order
+    /// its rows were read in; the most frequent first, up to a bound limit.
     private static let tagCounts = "min(t.tag) AS name, count(*) AS n"
+    private static let tagGroups = "GROUP BY t.tag COLLATE NOCASE ORDER BY n DESC, name LIMIT ?"
 
     /// The facets from the newest matches the filter covers, found by a walk against
     /// its bits (`CoveredMatches`): one walk finds the newest `tagSample` for the tags
@@ -69,8 +70,8 @@ struct FacetQuery {
         var tags: [ArchiveStats.TagCount] = []
         try connection.prepare("""
             SELECT \(Self.tagCounts) FROM json_each(?) j CROSS JOIN article_tags t ON t.article_id = j.value
-            GROUP BY t.tag COLLATE NOCASE ORDER BY n DESC, name LIMIT ?
-            """).bind(.text(Self.jsonArray(ids.prefix(tagSample))), .integer(Int64(tagLimit))).forEachRow { row in
+            \(Self.tagGroups)
+            """).bind(.jsonIDs(ids.prefix(tagSample)), .integer(Int64(tagLimit))).forEachRow { row in
             tags.append(ArchiveStats.TagCount(tag: row.string(0), count: row.int(1)))
         }
         let articles = try FilterIndex.articlesForFilterColumns(connection)
@@ -78,16 +79,12 @@ struct FacetQuery {
         try connection.prepare("""
             SELECT substr(a.published, 1, 4) FROM json_each(?) j CROSS JOIN \(articles) ON a.id = j.value
             WHERE a.published IS NOT NULL
-            """).bind(.text(Self.jsonArray(ids.prefix(countLimit)))).forEachRow { row in
+            """).bind(.jsonIDs(ids.prefix(countLimit))).forEachRow { row in
             perYear[row.string(0), default: 0] += 1
         }
         let more = ids.count > countLimit
         return SearchFacets(tags: tags, years: Self.newestFirst(perYear), total: more ? nil : ids.count,
                             tagsAmongNewest: ids.count > tagSample ? tagSample : nil, yearsAmongNewest: more ? countLimit : nil)
-    }
-
-    private static func jsonArray(_ ids: ArraySlice<Int64>) -> String {
-        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
     private static func newestFirst(_ perYear: [String: Int]) -> [PeriodCount] {

@@ -16,3 +16,11 @@ extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Exp
 extension Optional where Wrapped == String {
     var sqliteValue: SQLValue { map(SQLValue.text) ?? .null }
 }
+
+extension SQLValue {
+    /// Article ids as one JSON array, for a statement to read through `json_each(?)`:
+    /// a list of any length in one bound value.
+    static func jsonIDs<IDs: Sequence<Int64>>(_ ids: IDs) -> SQLValue {
+        .text("[" + ids.map(String.init).joined(separator: ",") + "]")
+    }
+}
