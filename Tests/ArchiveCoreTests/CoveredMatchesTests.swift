@@ -40,7 +40,8 @@ struct CoveredMatchesTests {
         SearchQuery("\"harbour quay\"", raw: true), SearchQuery("negative"), SearchQuery("nothingmatches"),
     ]
 
-    static func filters(_ query: SearchQuery) throws -> [ArticleFilter] {
+    /// No query: a page of the newest articles, its facets walked by a statement.
+    static func filters(_ query: SearchQuery?) throws -> [ArticleFilter] {
         [
             try ArticleFilter(query: query),
             try ArticleFilter(query: query, allVersions: true),
@@ -94,7 +95,7 @@ struct CoveredMatchesTests {
     static func check(_ connection: Connection, label: String) throws -> (walkedWithBits: Int, residual: Int) {
         var walkedWithBits = 0
         var residual = 0
-        for query in queries {
+        for query in queries + [nil] {
             for filter in try filters(query) {
                 let covered = try covered(filter, on: connection)
                 let parts = try FilterSQL.walkingNewestFirst(filter, on: connection)
@@ -102,7 +103,7 @@ struct CoveredMatchesTests {
                     walkedWithBits += 1
                     if !set.residual.isEmpty { residual += 1 }
                 }
-                let name = "\(label) \(query.text) \(filter.tags) \(filter.since ?? "-") \(filter.allVersions)"
+                let name = "\(label) \(query?.text ?? "(no query)") \(filter.tags) \(filter.since ?? "-") \(filter.allVersions)"
                 for limit in [1, 5, 40, 300, 10_000] {
                     let count = try ArticleSearch(connection: connection).count(filter, upTo: limit)
                     #expect(count == (covered.count > limit ? nil : covered.count), "\(name) count up to \(limit)")

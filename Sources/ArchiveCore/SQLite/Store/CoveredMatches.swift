@@ -60,8 +60,7 @@ struct CoveredMatches {
             var walks = try parts.branches.map { branch in
                 try IDWalk(try connection.prepare(branch.idWalk).bind(branch.expression))
             }
-            while ids.count < limit, let index = Self.newestHead(walks) {
-                let id = walks[index].head!
+            while ids.count < limit, let (index, id) = Self.newestHead(walks) {
                 try walks[index].advance()
                 guard set.admits(id) else { continue }
                 guard let residual else {
@@ -108,14 +107,14 @@ struct CoveredMatches {
         }
     }
 
-    /// The walk whose next id is the newest (each article is in one index only); nil
-    /// when every walk is done.
-    private static func newestHead(_ walks: [IDWalk]) -> Int? {
-        var best: Int?
+    /// The walk whose next id is the newest (each article is in one index only), and
+    /// that id; nil when every walk is done.
+    private static func newestHead(_ walks: [IDWalk]) -> (index: Int, id: Int64)? {
+        var best: (index: Int, id: Int64)?
         for index in walks.indices {
             guard let head = walks[index].head else { continue }
-            if let current = best, walks[current].head! >= head { continue }
-            best = index
+            if let current = best, current.id >= head { continue }
+            best = (index, head)
         }
         return best
     }

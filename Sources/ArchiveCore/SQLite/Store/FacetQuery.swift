@@ -14,43 +14,24 @@ struct FacetQuery {
     /// counting every match was most of a search page for a common word.
     func facets(_ filter: ArticleFilter, tagLimit: Int, tagSample: Int, countLimit: Int? = nil) throws -> SearchFacets {
         let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
-        if let countLimit, filter.query != nil,
-           let set = try CoveredMatches(connection: connection).filterSet(parts, filter: filter, limit: max(countLimit, tagSample) + 1) {
-            return try facetsOfNewest(parts, set: set, filter: filter, tagLimit: tagLimit, tagSample: tagSample, countLimit: countLimit)
-        }
-        var tagged = parts
-        var sampled: Int?
-        if let cutoff = try parts.newestCovered(number: tagSample + 1, filter: filter, in: connection) {
-            tagged.conditions.append("\(parts.idColumn) > ?")
-            tagged.values.append(.integer(cutoff))
-            sampled = tagSample
-        }
-        var tags: [ArchiveStats.TagCount] = []
-        // Grouped without case, as the tag filter compares: `Energy` and `energy` are one facet.
-        // CROSS JOIN keeps the articles as the outer loop: SQLite would otherwise walk
-        // every tag in the tag index's order (it matches the GROUP BY), past the cutoff.
-        try connection.queryRows("""
-            SELECT \(Self.tagCounts) FROM \(tagged.from) CROSS JOIN article_tags t ON t.article_id = a.id \(tagged.whereClause)
-            \(Self.tagGroups)
-            """, tagged.values + [.integer(Int64(tagLimit))], filter: filter) { row in
-            tags.append(ArchiveStats.TagCount(tag: row.string(0), count: row.int(1)))
+        let newest = try newestCovered(parts, filter: filter, limit: max(countLimit ?? 0, tagSample) + 1, yearsAmong: countLimit ?? 0)
+        let tags = try tagCounts(of: newest.ids.prefix(tagSample), limit: tagLimit)
+        let sampled = newest.ids.count > tagSample ? tagSample : nil
+        if let countLimit {
+            let more = newest.ids.count > countLimit
+            return SearchFacets(tags: tags, years: Self.newestFirst(newest.perYear), total: more ? nil : newest.ids.count,
+                                tagsAmongNewest: sampled, yearsAmongNewest: more ? countLimit : nil)
         }
         // Undated articles are walked too: with them the years add up to the count of
-        // the whole filter, which then needs no pass of its own. One row past the limit
-        // says that there are more.
+        // the whole filter, which then needs no pass of its own.
         var perYear: [String: Int] = [:]
         var walked = 0
-        let newestFirst = countLimit == nil ? "" : "ORDER BY \(parts.idColumn) DESC LIMIT ?"
-        try connection.queryRows(
-            "SELECT substr(a.published, 1, 4) FROM \(parts.from) \(parts.whereClause) \(newestFirst)",
-            parts.values + (countLimit.map { [.integer(Int64($0 + 1))] } ?? []), filter: filter) { row in
+        try connection.queryRows("SELECT substr(a.published, 1, 4) FROM \(parts.from) \(parts.whereClause)", parts.values,
+                                 filter: filter) { row in
             walked += 1
-            if walked <= countLimit ?? .max, !row.isNull(0) { perYear[row.string(0), default: 0] += 1 }
+            if !row.isNull(0) { perYear[row.string(0), default: 0] += 1 }
         }
-        let years = Self.newestFirst(perYear)
-        let more = countLimit.map { walked > $0 } ?? false
-        return SearchFacets(tags: tags, years: years, total: more ? nil : walked, tagsAmongNewest: sampled,
-                            yearsAmongNewest: more ? countLimit : nil)
+        return SearchFacets(tags: tags, years: Self.newestFirst(perYear), total: walked, tagsAmongNewest: sampled, yearsAmongNewest: nil)
     }
 
     /// A tag facet's columns and groups: each group of tags equal but for case is shown
@@ -59,32 +40,50 @@ struct FacetQuery {
     private static let tagCounts = "min(t.tag) AS name, count(*) AS n"
     private static let tagGroups = "GROUP BY t.tag COLLATE NOCASE ORDER BY n DESC, name LIMIT ?"
 
-    /// The facets from the newest matches the filter covers, found by a walk against
-    /// its bits (`CoveredMatches`): one walk finds the newest `tagSample` for the tags
-    /// and the newest `countLimit` for the years, where statements walked them twice
-    /// (and first once more for the tags' cutoff), each looking up every match's article.
-    private func facetsOfNewest(_ parts: FilterSQL, set: FilterSet, filter: ArticleFilter, tagLimit: Int, tagSample: Int,
-                                countLimit: Int) throws -> SearchFacets {
-        let ids = try CoveredMatches(connection: connection).newest(parts, set: set, filter: filter,
-                                                                    limit: max(countLimit, tagSample) + 1)
+    /// The ids of the newest `limit` articles the filter covers, newest first (fewer
+    /// when it covers fewer), and the years of the newest `yearsAmong` of them, from
+    /// one walk of the matches: against the filter's bits (`CoveredMatches`) when they
+    /// pay, else by one statement that reads each match's year as it tests its article.
+    /// (Three statements walked the matches before: to the tags' cutoff, to it again
+    /// for the tags, and to the count limit for the years; a page of a common phrase
+    /// paid each walk.) Grouping the tags in the walk's statement instead would keep
+    /// SQLite from stopping it at `limit`.
+    private func newestCovered(_ parts: FilterSQL, filter: ArticleFilter, limit: Int,
+                               yearsAmong: Int) throws -> (ids: [Int64], perYear: [String: Int]) {
+        var perYear: [String: Int] = [:]
+        let walk = CoveredMatches(connection: connection)
+        if filter.query != nil, let set = try walk.filterSet(parts, filter: filter, limit: limit) {
+            let ids = try walk.newest(parts, set: set, filter: filter, limit: limit)
+            let articles = try FilterIndex.articlesForFilterColumns(connection)
+            try connection.prepare("""
+                SELECT substr(a.published, 1, 4) FROM json_each(?) j CROSS JOIN \(articles) ON a.id = j.value
+                WHERE a.published IS NOT NULL
+                """).bind(.jsonIDs(ids.prefix(yearsAmong))).forEachRow { row in
+                perYear[row.string(0), default: 0] += 1
+            }
+            return (ids, perYear)
+        }
+        var ids: [Int64] = []
+        try connection.queryRows("""
+            SELECT \(parts.idColumn), substr(a.published, 1, 4) FROM \(parts.from) \(parts.whereClause)
+            ORDER BY \(parts.idColumn) DESC LIMIT ?
+            """, parts.values + [.integer(Int64(limit))], filter: filter) { row in
+            ids.append(Int64(row.int(0)))
+            if ids.count <= yearsAmong, !row.isNull(1) { perYear[row.string(1), default: 0] += 1 }
+        }
+        return (ids, perYear)
+    }
+
+    /// The `limit` most frequent tags of the articles `ids`.
+    private func tagCounts(of ids: ArraySlice<Int64>, limit: Int) throws -> [ArchiveStats.TagCount] {
         var tags: [ArchiveStats.TagCount] = []
         try connection.prepare("""
             SELECT \(Self.tagCounts) FROM json_each(?) j CROSS JOIN article_tags t ON t.article_id = j.value
             \(Self.tagGroups)
-            """).bind(.jsonIDs(ids.prefix(tagSample)), .integer(Int64(tagLimit))).forEachRow { row in
+            """).bind(.jsonIDs(ids), .integer(Int64(limit))).forEachRow { row in
             tags.append(ArchiveStats.TagCount(tag: row.string(0), count: row.int(1)))
         }
-        let articles = try FilterIndex.articlesForFilterColumns(connection)
-        var perYear: [String: Int] = [:]
-        try connection.prepare("""
-            SELECT substr(a.published, 1, 4) FROM json_each(?) j CROSS JOIN \(articles) ON a.id = j.value
-            WHERE a.published IS NOT NULL
-            """).bind(.jsonIDs(ids.prefix(countLimit))).forEachRow { row in
-            perYear[row.string(0), default: 0] += 1
-        }
-        let more = ids.count > countLimit
-        return SearchFacets(tags: tags, years: Self.newestFirst(perYear), total: more ? nil : ids.count,
-                            tagsAmongNewest: ids.count > tagSample ? tagSample : nil, yearsAmongNewest: more ? countLimit : nil)
+        return tags
     }
 
     private static func newestFirst(_ perYear: [String: Int]) -> [PeriodCount] {

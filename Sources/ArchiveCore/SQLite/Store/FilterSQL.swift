@@ -92,15 +92,6 @@ struct FilterSQL {
         return try FilterSQL(filter, cjkInUse: cjkInUse, expression: expanded, filterColumnsOnly: filterColumnsOnly)
     }
 
-    /// The id of the `number`-th newest article the whole filter covers, nil when it
-    /// covers fewer. The walk stops there.
-    func newestCovered(number: Int, filter: ArticleFilter, in connection: Connection) throws -> Int64? {
-        var cutoff: Int64?
-        try connection.queryRows("SELECT \(idColumn) FROM \(from) \(whereClause) ORDER BY \(idColumn) DESC LIMIT 1 OFFSET ?",
-                                 values + [.integer(Int64(number - 1))], filter: filter) { cutoff = Int64($0.int(0)) }
-        return cutoff
-    }
-
     var whereClause: String {
         conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     }
