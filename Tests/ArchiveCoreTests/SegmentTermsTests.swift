@@ -86,6 +86,43 @@ struct SegmentTermsTests {
         #expect(extras > 0)
     }
 
+    @Test("a merge that has emptied some of its inputs hides none of the others' terms")
+    func mergeWithEmptiedInputs() throws {
+        // A bare FTS5 table: two segments of words starting with "a", two of words starting
+        // with "z". A merge copies terms in order, so it empties the "a" segments first.
+        let directory = TemporaryDirectory()
+        let connection = try Connection(path: directory.path("t.db"))
+        defer { connection.close() }
+        try connection.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+        try connection.execute("INSERT INTO t(t, rank) VALUES ('pgsz', 64)")
+        try connection.execute("INSERT INTO t(t, rank) VALUES ('automerge', 0)")
+        var random = SplitMix64(seed: 3)
+        let insert = try connection.prepare("INSERT INTO t(x) VALUES (?)")
+        for letter in ["a", "a", "z", "z"] {
+            try connection.transaction {
+                for _ in 0..<200 {
+                    let words = (0..<20).map { _ in letter + String((0..<5).map { _ in "bcdefgh".randomElement(using: &random)! }) }
+                    try insert.bind(.text(words.joined(separator: " "))).run()
+                }
+            }
+        }
+        let reader = SegmentTerms(connection: connection, index: "t")
+        // Merge a few pages at a time until a segment is emptied while others remain.
+        var segments = try #require(try reader.segments())
+        for _ in 0..<200 where !segments.contains(where: \.isEmpty) {
+            try connection.execute("INSERT INTO t(t, rank) VALUES ('merge', 20)")
+            segments = try #require(try reader.segments())
+        }
+        #expect(segments.contains { $0.isEmpty }, "\(segments)")
+        #expect(segments.contains { $0.firstPage > 1 }, "\(segments)")
+
+        try connection.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, t, row)")
+        for prefix in ["a", "ab", "ahh", "z", "zb", "zhh", "m"] {
+            #expect(try reader.terms(startingWith: prefix, limit: 100_000) == .terms(Self.vocabulary(connection, prefix)), "\(prefix)")
+        }
+        #expect(try Self.vocabulary(connection, "a").count > 1_000)
+    }
+
     @Test("damaged pages and records read as unreadable, never as a crash")
     func damagedInput() throws {
         var random = SplitMix64(seed: 7)

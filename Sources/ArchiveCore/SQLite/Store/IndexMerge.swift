@@ -1,6 +1,6 @@
-/// `archive optimize`: merges each full-text index into one segment. Imports leave
-/// FTS5's merging of large segments undone (migrations/0012_deferred_merges.sql); this
-/// is where it is done, when the user chooses, in one transaction per index.
+/// `archive optimize`: merges each full-text index into one segment. Imports merge
+/// segments only a few pages at a time (migrations/0014_bounded_merges.sql); this is
+/// where all of it is done at once, when the user chooses, in one transaction per index.
 struct IndexMerge {
     let connection: Connection
 

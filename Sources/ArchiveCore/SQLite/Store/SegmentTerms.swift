@@ -45,7 +45,7 @@ struct SegmentTerms {
             "SELECT pgno >> 1 FROM \(index)_idx WHERE segid = ? AND term > ? AND term < ? ORDER BY term")
         let leaf = try connection.prepare("SELECT block FROM \(index)_data WHERE id = ?")
         var found: Set<[UInt8]> = []
-        for segment in segments {
+        for segment in segments where !segment.isEmpty {
             // The leaf where a term equal to the prefix would be, and every later leaf
             // whose first term is below `high`: the leaves in between hold no term.
             var pages = [try pageBefore.bind(.integer(Int64(segment.id)), .blob(low)).firstRow { $0.int(0) } ?? segment.firstPage]
@@ -68,6 +68,11 @@ struct SegmentTerms {
         let id: Int
         let firstPage: Int
         let lastPage: Int
+
+        /// A merge in progress (FTS5's automerge, migration 14) empties its input segments
+        /// one by one as it copies their terms out, and keeps an emptied one in the record,
+        /// with first and last leaf 0, until the merge ends.
+        var isEmpty: Bool { firstPage == 0 && lastPage == 0 }
     }
 
     /// The segments of the structure record; nil when it does not read as format 4's.
@@ -81,7 +86,7 @@ struct SegmentTerms {
             guard FTS5Varint.read(record, at: &offset) != nil, let count = FTS5Varint.read(record, at: &offset) else { return nil }
             for _ in 0..<count {
                 guard let id = FTS5Varint.read(record, at: &offset), let first = FTS5Varint.read(record, at: &offset),
-                      let last = FTS5Varint.read(record, at: &offset), id > 0, first > 0 else { return nil }
+                      let last = FTS5Varint.read(record, at: &offset), id > 0, first > 0 || last == 0 else { return nil }
                 segments.append(Segment(id: id, firstPage: first, lastPage: last))
             }
         }
