@@ -7,10 +7,15 @@ struct IndexMerge {
     /// The full-text indexes an archive keeps, with what each is called for people.
     static let indexes = [("articles_fts", "full-text index"), ("articles_cjk", "CJK index")]
 
-    /// How many segments the index is made of: every segment has rows in its `_idx`
-    /// table, one per leaf page that starts a new term (a few per megabyte of index).
+    /// How many segments the index is made of, as FTS5's structure record lists them,
+    /// less the inputs a merge under way has emptied: those keep their rows in `_idx`
+    /// until the merge ends. For a record `SegmentTerms` cannot read, the segments with
+    /// rows in `_idx` (one per leaf page that starts a new term).
     func segments(of index: String) throws -> Int {
-        try connection.scalarInt("SELECT count(DISTINCT segid) FROM \(index)_idx")
+        if let listed = try SegmentTerms(connection: connection, index: index).segments() {
+            return listed.count { !$0.isEmpty }
+        }
+        return try connection.scalarInt("SELECT count(DISTINCT segid) FROM \(index)_idx")
     }
 
     /// Merges one index into a single segment. A no-op for an index of one segment.
