@@ -22,6 +22,7 @@ import report  # noqa: E402
 import schema  # noqa: E402
 from cjk import CJKBench  # noqa: E402
 from compressed import CompressedBench  # noqa: E402
+from merge_trial import levels, make_days  # noqa: E402
 import web  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -346,6 +347,30 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
                 os.unlink(path)
         self.results["export"] = {"runs": entries, "rows": int(rows.stdout.strip())}
 
+    def daily_imports(self):
+        """Days of new articles imported one after the other into a copy of the archive as
+        the imports left it: the incremental dump with each body's words shuffled, a
+        seed per day (bench/merge_trial.py), each day from the page cache like the
+        incremental row. A day that pays a large merge of the full-text index shows up
+        as the slowest; the index's segments per level after each day say why."""
+        days = self.args.days
+        if days <= 0:
+            return
+        folder = os.path.join(self.work, "days")
+        os.makedirs(folder, exist_ok=True)
+        paths = make_days(self.incremental, folder, days)
+        copy = self.db("daily.db")
+        remove_db(copy)
+        shutil.copyfile(self.final_db, copy)
+        entries = []
+        for day, path in enumerate(paths, 1):
+            read_into_cache(copy)
+            r = self.archive_import(copy, [path], f"daily import, day {day} of {days}")
+            r["levels"] = levels(copy)
+            entries.append(r)
+        remove_db(copy)
+        self.results["daily"] = {"days": entries, "bytes": file_bytes(paths[0])}
+
     def optimize(self):
         """`archive optimize` after everything else read the archive as imports leave it,
         then the search mix once more, whole process, on the merged index."""
@@ -372,6 +397,7 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
         self.imports()
         self.search()
         self.export()
+        self.daily_imports()
         self.optimize()
         if not self.args.no_web:
             # Every query of the mix over HTTP: archive serve against Datasette. 30 s a
@@ -404,6 +430,8 @@ def main():
     parser.add_argument("--bench-tool", default=os.path.join(ROOT, ".build", "release", "archive-bench"))
     parser.add_argument("--source", help="folder of the BBC CSV files (default: archive-bench's, "
                         "../shared/corpora/bbc beside the package; built-in stories when absent)")
+    parser.add_argument("--days", type=int, default=5, help="days of new articles imported after the rest "
+                        "into a copy of the archive (default 5; 0 leaves them out)")
     parser.add_argument("--keep", action="store_true", help="keep the last archive in bench/out/work-SIZE")
     parser.add_argument("--cjk-records", type=int, default=100_000, help="articles of the CJK corpus, both sizes (default 100,000)")
     parser.add_argument("--trigram-runs", type=int, default=3, help="runs of each query on the CJK trigram reference (default 3)")

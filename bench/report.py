@@ -99,6 +99,16 @@ def render(results):
     add(f"| incremental import ({corpus['incremental_records']:,} records, {inc_mb:.1f} MB, 30% already in{merged_note}), MB/s | "
         f"{spread(rate(inc_mb, inc))} | sqlite-utils insert into a table with FTS triggers: {spread(rate(inc_mb, utils_inc))} | "
         f"{spread(ratio_inc)}x | >= 2x{at_size} | {verdict(median(ratio_inc) >= 2)} |")
+    daily = results.get("daily")
+    if daily and daily["days"]:
+        day_mb = daily["bytes"] / 1e6
+        day_s = [d["seconds"] for d in daily["days"]]
+        reference = median(utils_inc) * day_mb / inc_mb
+        add(f"| daily imports: {len(day_s)} days of {corpus['incremental_records']:,} new records ({day_mb:.1f} MB) one after "
+            f"the other, median / slowest, s (segments per level after the slowest: "
+            f"{daily['days'][day_s.index(max(day_s))]['levels']}) | {median(day_s):.1f} / {max(day_s):.1f} | "
+            f"sqlite-utils with FTS triggers, the incremental row's time: {reference:.1f} | "
+            f"{reference / median(day_s):.2f}x / {reference / max(day_s):.2f}x | - | - |")
     add(f"| re-import of the imported base dumps ({mb(corpus['base_bytes'])}), s per GB | {spread(per_gb_base, '{:.3f}')} | - | - | < 1 s/GB | "
         f"{verdict(median(per_gb_base) < 1)} |")
     add(f"| re-import of the incremental dump ({inc_mb:.1f} MB), s per GB | {spread(per_gb_inc, '{:.3f}')} "
