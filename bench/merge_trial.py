@@ -57,8 +57,13 @@ def make_days(dump, folder, days):
 def levels(db):
     """The segments per level of articles_fts (FTS5's structure record, row 10), with
     '*' after a level whose merge is under way."""
-    block = sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute(
-        "SELECT block FROM articles_fts_data WHERE id = 10").fetchone()[0]
+    # A plain connection, closed at once: it takes part in the write-ahead log's locking
+    # like any reader (a read-only one made without the shared-memory file may not).
+    connection = sqlite3.connect(db)
+    try:
+        block = connection.execute("SELECT block FROM articles_fts_data WHERE id = 10").fetchone()[0]
+    finally:
+        connection.close()
     offset = 4
 
     def varint():
