@@ -375,6 +375,8 @@ INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
             entries.append(r)
         remove_db(copy)
         self.results["daily"] = {"days": entries, "bytes": file_bytes(paths[0])}
+        # Made again by the next run: a run with another seed has another incremental dump.
+        shutil.rmtree(folder)
 
     def optimize(self):
         """`archive optimize` after everything else read the archive as imports leave it,

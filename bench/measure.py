@@ -88,6 +88,7 @@ def read_into_cache(*paths):
 
 
 def remove_db(path):
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    # "-lock": the file `archive` takes its writer's lock on, beside the database.
+    for suffix in ("", "-wal", "-shm", "-journal", "-lock"):
         if os.path.exists(path + suffix):
             os.unlink(path + suffix)

@@ -12,7 +12,7 @@ record's body words shuffled (a seed per day), so every day's articles are new.
 
 With --level 16 (FTS5's and our default) a level of the first import's large
 segments fills only after weeks of daily imports; a smaller level size reaches that
-day within the trial, for both policies alike. See the README, "The daily import".
+day within the trial, for both policies alike. See the README, "Merging a little at a time".
 
   python3 bench/merge_trial.py --db BASE.db --dump bench/out/corpus-full/incremental.jsonl
 """
@@ -27,7 +27,7 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from measure import run  # noqa: E402
+from measure import remove_db, run  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -120,9 +120,7 @@ def main():
     searches = {}
     for name, automerge, crisismerge in policies:
         db = os.path.join(args.work, f"{name}.db")
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(db + suffix):
-                os.remove(db + suffix)
+        remove_db(db)
         shutil.copyfile(args.db, db)
         # Any command brings an older archive up to this binary's migrations (which set
         # the merge settings); the policy is set after that.
@@ -141,7 +139,7 @@ def main():
         if args.queries:
             r = run([args.bench_tool, "search", "--db", db, "--queries", args.queries, "--runs", "7"], out_dir=args.work)
             searches[name] = {q["name"]: statistics.median(q["ms"]) for q in json.loads(r.stdout)["queries"]}
-        os.remove(db)
+        remove_db(db)
     print(f"| day | {' | '.join(f'{n}: s, MB, segments per level' for n, _, _ in policies)} |")
     print(f"|---|{'---|' * len(policies)}")
     for day in range(args.days):
