@@ -39,7 +39,7 @@ test: deps
 	$(SWIFT) test
 
 demo: release
-	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB)-journal
 	@echo '$$ archive import samples/sample-dump.txt'
 	@$(RELEASE_BIN) import samples/sample-dump.txt --db $(DEMO_DB)
 	@echo; echo '$$ archive import samples/sample-dump.txt   # again: nothing new'

@@ -80,6 +80,49 @@ struct ArchiveFileEndToEndTests {
         }
     }
 
+    @Test("an archive with a hot rollback journal (a first import killed mid-transaction): a search beside our lock file rolls it back and answers as before; else refused, untouched")
+    func hotJournalRolledBackByReader() throws {
+        try withSandbox { sandbox in
+            let sqlite3 = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            try sandbox.importSample()
+            let before = try sandbox.archive("search", "solar", "--format", "json")
+            #expect(before.status == 0 && before.stdout.contains("\"id\""), "\(before)")
+            // The archive in rollback-journal mode, copied with its journal in the middle of
+            // a transaction that changed every title and spilled its pages into the file
+            // (a one-page cache; synchronous=OFF writes the journal complete at once): what
+            // FirstImportJournal leaves when the import is killed there.
+            func interrupted(_ name: String) throws {
+                let script = """
+                    PRAGMA journal_mode = DELETE;
+                    PRAGMA synchronous = OFF;
+                    PRAGMA cache_size = 1;
+                    BEGIN;
+                    UPDATE articles SET title = 'overwritten';
+                    .shell cp \(sandbox.db) \(sandbox.path(name)) && cp \(sandbox.db)-journal \(sandbox.path(name))-journal
+                    ROLLBACK;
+                    PRAGMA journal_mode = WAL;
+
+                    """
+                let made = try runProcess(sqlite3, [sandbox.db], stdin: Data(script.utf8), environment: [:], directory: sandbox.directory)
+                #expect(made.status == 0 && sandbox.exists(name + "-journal"), "\(made)")
+            }
+
+            try interrupted("other.db")
+            let untouched = try [sandbox.read("other.db"), sandbox.read("other.db-journal")]
+            let refused = try sandbox.archive("search", "solar", db: sandbox.path("other.db"))
+            #expect(refused.status == 1 && refused.stderr.contains("a write to it was interrupted"), "\(refused)")
+            #expect(try [sandbox.read("other.db"), sandbox.read("other.db-journal")] == untouched)
+
+            try interrupted("ours.db")
+            _ = try sandbox.write("ours.db-lock", "")
+            let after = try sandbox.archive("search", "solar", "--format", "json", db: sandbox.path("ours.db"))
+            #expect(after.status == 0 && after.stdout == before.stdout, "\(after)")
+            #expect(!sandbox.exists("ours.db-journal"))
+            let check = try sandbox.archive("check", db: sandbox.path("ours.db"))
+            #expect(check.status == 0, "\(check)")
+        }
+    }
+
     @Test("optimize merges the full-text index into one segment, says so per index, and changes no answer")
     func optimize() throws {
         try withSandbox { sandbox in

@@ -303,9 +303,11 @@ extension SafetyDumps {
 // MARK: - Archive files
 
 enum ArchiveFiles {
-    static let suffixes = ["", "-wal", "-shm", "-lock"]
+    static let suffixes = ["", "-wal", "-shm", "-lock", "-journal"]
 
-    /// Removes an archive with its write-ahead log, shared memory and lock files.
+    /// Removes an archive with its write-ahead log, shared memory and lock files, and the
+    /// rollback journal a first import killed mid-transaction leaves (a journal beside a
+    /// new file of the same name would be rolled back into it).
     static func remove(_ db: String) {
         for suffix in suffixes { try? FileManager.default.removeItem(atPath: db + suffix) }
     }

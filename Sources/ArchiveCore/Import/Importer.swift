@@ -21,6 +21,8 @@ final class Importer {
     private var madeCJK: MadeCJKEntries
     var summary = ImportSummary()
     private var isPrepared = false
+    /// Set while a first import writes through a rollback journal (`FirstImportJournal`).
+    private var writesThroughJournal = false
     private var inputBytes: Int64 = 0
     private let holdCounter: HoldPoints.Counter
 
@@ -37,6 +39,7 @@ final class Importer {
 
     func run(paths: [String]) throws -> ImportSummary {
         let started = Date()
+        defer { endJournal() }
         let (files, problems) = DumpDiscovery.files(for: paths, format: options.format)
         // About 3 kB an article: enough to size the near-duplicate key filter.
         inputBytes = files.reduce(Int64(0)) { total, file in
@@ -60,6 +63,7 @@ final class Importer {
         // Also finishes the index of an earlier import that was killed before this step.
         if try isPrepared || index.pendingAfter() != nil { try index.finish(made: &madeCJK) }
         if let nearIndex { try connection.transaction { try nearIndex.saveFilter() } }
+        endJournal()
         // Leave the write-ahead log empty: the next reader opens the file without first
         // indexing hundreds of megabytes of log. Readers in the way only make it partial.
         if isPrepared { try? connection.checkpoint() }
@@ -72,8 +76,17 @@ final class Importer {
     private func prepareForReading() throws {
         guard !isPrepared else { return }
         isPrepared = true
+        writesThroughJournal = try FirstImportJournal(connection: connection).begin()
         try prepareNearDuplicates(expectedArticles: Int(inputBytes / 3_000))
         try index.holdNewArticles()
+    }
+
+    /// Back to the write-ahead log after a first import. A failure leaves the archive
+    /// whole, in rollback-journal mode, which the next writing command turns back.
+    private func endJournal() {
+        guard writesThroughJournal else { return }
+        writesThroughJournal = false
+        try? FirstImportJournal(connection: connection).end()
     }
 
     /// Near duplicates are checked during the import only when the whole archive is
@@ -419,6 +432,7 @@ final class Importer {
         do {
             if let resume = pending.resume { try ledger.advance(id: pending.fileID, to: resume, adding: pending.counts) }
             try nearIndex?.mergeRecentKeys()
+            holdCounter.reach(.beforeCommit)
             try connection.commit()
         } catch {
             rollBackTransaction()

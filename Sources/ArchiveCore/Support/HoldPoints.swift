@@ -19,6 +19,8 @@ public struct HoldPoints: Sendable {
     public enum Point: String, Sendable, CaseIterable {
         /// Right after an import commits a transaction (articles and ledger together).
         case afterCommit = "after-commit"
+        /// Inside an import's transaction, its writes made, right before it commits.
+        case beforeCommit = "before-commit"
     }
 
     let folder: String

@@ -26,8 +26,22 @@ enum ArchiveFile {
         }
         // One connection does for checking and reading: each open and close of a WAL
         // database costs milliseconds, and a search should take few.
-        var reader = try openReader(path: path, busyTimeout: busyTimeout)
-        try check(reader, path: path, migrator: migrator)
+        var reader: Connection
+        do {
+            // (Setting up the connection reads the schema: a hot journal shows there.)
+            reader = try openReader(path: path, busyTimeout: busyTimeout)
+            try check(reader, path: path, migrator: migrator)
+        } catch ArchiveError.interruptedWrite
+                    where FileProbe.isWritable(path) && FileProbe.exists(WriterLock.path(archivePath: path)) {
+            // A first import of ours was killed mid-transaction (it writes through a
+            // rollback journal: FirstImportJournal). Rolling the journal back restores
+            // its last commit, which is what any reader would see; a connection that may
+            // write does that as it reads. Without our lock file beside it, the file is
+            // someone else's and is left as it is (the error says what to do).
+            try withConnection(path: path, access: .readWrite) { try check($0, path: path, migrator: migrator) }
+            reader = try openReader(path: path, busyTimeout: busyTimeout)
+            try check(reader, path: path, migrator: migrator)
+        }
         // An empty database is no archive yet: reading must not turn it into one.
         if try reader.scalarInt("SELECT count(*) FROM sqlite_schema") == 0 {
             reader.close()
@@ -67,10 +81,10 @@ enum ArchiveFile {
         do {
             try withConnection(path: path, access: .readOnly) { try check($0, path: path, migrator: migrator) }
         } catch ArchiveError.interruptedWrite where FileProbe.exists(WriterLock.path(archivePath: path)) {
-            // A writer of ours was killed while it created the archive (the only time an
-            // archive, in WAL mode from then on, has a rollback journal): the writing
-            // connection rolls it back, then checks the file as usual. Without our lock
-            // file beside it, the file is someone else's and is left as it is.
+            // A writer of ours was killed while it created the archive or during a first
+            // import (the only times an archive has a rollback journal: FirstImportJournal):
+            // the writing connection rolls it back, then checks the file as usual. Without
+            // our lock file beside it, the file is someone else's and is left as it is.
         }
     }
 
