@@ -306,10 +306,17 @@ enum ArchiveFiles {
     static let suffixes = ["", "-wal", "-shm", "-lock", "-journal"]
 
     /// Removes an archive with its write-ahead log, shared memory and lock files, and the
-    /// rollback journal a first import killed mid-transaction leaves (a journal beside a
-    /// new file of the same name would be rolled back into it).
+    /// rollback journal a first import killed mid-transaction leaves, so that nothing of
+    /// it stays beside a new archive of the same name.
     static func remove(_ db: String) {
         for suffix in suffixes { try? FileManager.default.removeItem(atPath: db + suffix) }
+    }
+
+    /// The journal mode the file's header records (bytes 18 and 19, the format's read and
+    /// write versions): [1, 1] a rollback journal, [2, 2] the write-ahead log.
+    static func headerJournalMode(_ db: String) throws -> [UInt8] {
+        let header = try #require(try FileHandle(forReadingAtPath: db)?.read(upToCount: 20))
+        return [header[18], header[19]]
     }
 
     /// Copies a closed archive (no process may have it open) with its log.
