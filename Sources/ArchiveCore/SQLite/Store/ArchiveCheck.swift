@@ -18,6 +18,7 @@ struct ArchiveCheck {
             try rankLengths(),
             try cjkIndex(),
             try tagRows(),
+            try filterBlocks(),
             try versionLinks(),
             try nearKeys(),
             try ledger(),
@@ -77,6 +78,14 @@ struct ArchiveCheck {
         if unindexed > 0 { problems.append("\(unindexed) articles with Chinese, Japanese or Korean text are not indexed") }
         return finding("CJK index", problems.isEmpty ? nil : problems.joined(separator: "; "),
                        remedy: "`archive repair` rebuilds it (an import also indexes what another program wrote)")
+    }
+
+    /// The packed ids filters read say what article_tags and articles say (a block not
+    /// listed is not a problem: it is read from those tables, and the next import writes it).
+    func filterBlocks() throws -> Finding {
+        let wrong = try FilterBlocks(connection: connection).wrongBlocks()
+        return finding("filter blocks", wrong == 0 ? nil : "\(wrong) blocks of packed tag and month ids differ from the articles'",
+                       remedy: "`archive repair` writes them again")
     }
 
     /// article_tags holds exactly the tags of articles.tags.

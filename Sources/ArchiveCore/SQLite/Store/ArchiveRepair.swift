@@ -1,7 +1,8 @@
 /// `archive repair`: rebuilds everything that is derived from the articles, each part in
 /// its own transaction (the near-duplicate check in resumable batches): the full-text
 /// indexes (articles_fts and the CJK index, with the lengths ranking reads), the tag
-/// rows, orphaned sightings, and the near-duplicate keys and links.
+/// rows (with the packed ids filters read), orphaned sightings, and the near-duplicate
+/// keys and links.
 struct ArchiveRepair {
     let connection: Connection
 
@@ -21,6 +22,7 @@ struct ArchiveRepair {
                 INSERT OR IGNORE INTO article_tags (article_id, tag, position)
                     SELECT a.id, j.value, j.key FROM articles a, json_each(a.tags) j WHERE j.type = 'text';
                 """)
+            try FilterBlocks(connection: connection).rebuild()
         }
         done(.tagRows)
         try connection.transaction {

@@ -11,6 +11,27 @@ struct ArticleCondition {
     /// those it leaves out (fewer: the versions that are not their story's canonical).
     let members: String
     let listsExcluded: Bool
+    /// What packed blocks can answer for it (`FilterBlocks`); nil for canonical versions.
+    var packed: Packed? = nil
+
+    /// A condition packed blocks hold the ids of.
+    enum Packed {
+        case tag(String)
+        /// Dates in [since, until).
+        case published(since: String?, until: String?)
+    }
+
+    /// `members` for the ids in a range only, `articles` naming the table as the caller
+    /// reads it; binds `values`, then the range's ends.
+    func members(within articles: String) -> String {
+        switch packed {
+        case .tag: members + " AND article_id BETWEEN ? AND ?"
+        // Through the narrow index, whose first column is the id: the range is walked,
+        // not the dates.
+        case .published: "SELECT a.id FROM \(articles) WHERE \(test) AND a.id BETWEEN ? AND ?"
+        case nil: members + " AND a.id BETWEEN ? AND ?"
+        }
+    }
 
     /// The filter's conditions, in the order FilterSQL writes them.
     static func of(_ filter: ArticleFilter) -> [ArticleCondition] {
@@ -33,13 +54,13 @@ struct ArticleCondition {
         if !bounds.isEmpty {
             let test = bounds.joined(separator: " AND ")
             conditions.append(ArticleCondition(test: test, values: dates, members: "SELECT a.id FROM articles a WHERE \(test)",
-                                               listsExcluded: false))
+                                               listsExcluded: false, packed: .published(since: filter.since, until: filter.until)))
         }
         for tag in filter.tags {
             conditions.append(ArticleCondition(
                 test: "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ? COLLATE NOCASE)",
                 values: [.text(tag)], members: "SELECT article_id FROM article_tags WHERE tag = ? COLLATE NOCASE",
-                listsExcluded: false))
+                listsExcluded: false, packed: .tag(tag)))
         }
         return conditions
     }

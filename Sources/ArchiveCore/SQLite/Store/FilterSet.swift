@@ -5,9 +5,11 @@
 /// leave a few percent of a common word's matches, a count up to 10,000 walked 175,000
 /// matches so.
 ///
-/// Reading a condition's ids costs about a fifth of that per id, so a walk earns it
-/// only when it is long (`Plan`); conditions that admit most of the archive are not
-/// read at all and stay SQL tests (`residual`), asked of the matches the bits admit.
+/// Reading a condition's ids from its table costs about a fifth of that per id, and
+/// from packed blocks (`FilterBlocks`) about as much per 4,096 ids, so a walk earns it
+/// only when it is longer than that (`Plan`); conditions that admit most of the archive
+/// are not read at all and stay SQL tests (`residual`), asked of the matches the bits
+/// admit.
 struct FilterSet {
     /// Ids every read admitting condition holds; nil when none was read.
     private(set) var admitted: ArticleBits?
@@ -31,17 +33,17 @@ struct FilterSet {
         let conditions: [ArticleCondition]
         /// Parallel to `conditions`.
         let worthReading: [Bool]
-        /// How many ids reading them lists, as the sample estimates it.
-        let estimatedMembers: Int
+        /// What reading them costs, in matches tested (five ids read from a table, or
+        /// one row of packed ids, cost about one).
+        let readCost: Int
         /// The share of sampled articles that pass every condition (at least half a
         /// sampled article's worth, so that none passing is not read as none at all).
         let coveredShare: Double
         let largestID: Int64
 
         /// Matches a walk must test before reading the bits costs less than testing
-        /// each in SQL: an id read costs about a fifth of a match tested (at a million
-        /// articles, 0.17 to 0.2 microseconds against 0.9 to 1.1).
-        var walkWorthReading: Int { max(256, estimatedMembers / 5) }
+        /// each in SQL.
+        var walkWorthReading: Int { max(256, readCost) }
 
         /// About how many matches a walk tests to find `limit` the filter covers.
         func expectedWalk(toFind limit: Int) -> Int {
@@ -57,7 +59,7 @@ struct FilterSet {
                     set.residualValues += condition.values
                     continue
                 }
-                let bits = try ArticleBits(members: condition.members, values: condition.values, upTo: largestID, on: connection)
+                let bits = try ArticleBits(condition, upTo: largestID, on: connection)
                 if condition.listsExcluded {
                     set.excluded = bits
                 } else if set.admitted == nil {
@@ -107,19 +109,36 @@ struct FilterSet {
         // Ids are dense from 1 unless articles were deleted: the span is about the count.
         let articleCount = span + 1
         var worthReading: [Bool] = []
-        var members = 0.0
+        var cost = 0.0
+        let packedShare = try packedShare(upTo: range.high, on: connection)
         for (condition, count) in zip(conditions, admitted) {
             let share = Double(count) / Double(seen)
             let listed = condition.listsExcluded ? 1 - share : share
             worthReading.append(listed <= 0.5)
-            if listed <= 0.5 { members += listed * articleCount }
+            guard listed <= 0.5 else { continue }
+            // An id read from its table costs about a fifth of a match tested (at a
+            // million articles, 0.17 to 0.2 microseconds against 0.9 to 1.1); a row of
+            // packed ids about one.
+            if let packed = condition.packed, packedShare > 0 {
+                cost += Double(try FilterBlocks(connection: connection).rows(for: packed)) + (1 - packedShare) * listed * articleCount / 5
+            } else {
+                cost += listed * articleCount / 5
+            }
         }
         // Bits pay by leaving matches out of a long walk: with canonical versions as the
         // only narrow condition, or most articles covered, the walk is about as long as
         // what it finds, and a statement testing each match costs less.
         let coveredShare = max(Double(passingAll), 0.5) / Double(seen)
         guard zip(conditions, worthReading).contains(where: { $1 && !$0.listsExcluded }), coveredShare <= 0.5 else { return nil }
-        return Plan(conditions: conditions, worthReading: worthReading, estimatedMembers: Int(members),
+        return Plan(conditions: conditions, worthReading: worthReading, readCost: Int(cost),
                     coveredShare: coveredShare, largestID: range.high)
+    }
+
+    /// The share of the blocks up to the largest id whose ids are packed
+    /// (`FilterBlocks`): 0 in an archive without them.
+    private static func packedShare(upTo largestID: Int64, on connection: Connection) throws -> Double {
+        guard largestID >= 0, try FilterBlocks.exist(connection) else { return 0 }
+        let listed = try connection.scalarInt("SELECT count(*) FROM filter_blocks WHERE block >= 0")
+        return min(1, Double(listed) / Double((largestID >> FilterBlocks.blockBits) + 1))
     }
 }

@@ -49,6 +49,9 @@ struct SearchIndex {
             // The lengths ranking reads, for the new articles and for blocks that other
             // writers' changes dropped.
             for index in RankLengths.indexes { try RankLengths(connection: connection, index: index).update() }
+            // The packed ids filters read, for the new articles' blocks and those that
+            // other writers' changes dropped.
+            try FilterBlocks(connection: connection).update()
         }
     }
 
