@@ -113,6 +113,23 @@ struct CoveredMatchesTests {
                         #expect(facets == expected, "\(name) facets, sample \(tagSample), limit \(limit)")
                     }
                 }
+                // Going on from a ranking window: one that holds every match, and ones
+                // that stop short of them, so that the walk continues below the window.
+                guard filter.query != nil else { continue }
+                for base in [8, 300, 10_000] {
+                    let walked = try ArticleSearch(connection: connection)
+                        .searchWalking(filter, limit: 2, reach: .newest(base)).walked
+                    let window = try #require(walked, "\(name) ranks a window")
+                    #expect(window.ids == window.ids.sorted(by: >), "\(name) window newest first")
+                    for limit in [1, 40, 300, 10_000] {
+                        let count = try ArticleSearch(connection: connection).count(filter, upTo: limit, walked: window)
+                        #expect(count == (covered.count > limit ? nil : covered.count), "\(name) count up to \(limit) after a window of \(base)")
+                        let facets = try FacetQuery(connection: connection).facets(filter, tagLimit: 20, tagSample: 50, countLimit: limit,
+                                                                                   walked: window)
+                        let expected = try expectedFacets(covered, tagSample: 50, countLimit: limit, on: connection)
+                        #expect(facets == expected, "\(name) facets, limit \(limit), after a window of \(base)")
+                    }
+                }
             }
         }
         return (walkedWithBits, residual)
@@ -136,6 +153,28 @@ struct CoveredMatchesTests {
         #expect(try FilterSet.plan(rare, on: connection) != nil)
         #expect(try CoveredMatches(connection: connection).filterSet(FilterSQL.walkingNewestFirst(rare, on: connection),
                                                                      filter: rare, limit: 10_001) == nil)
+    }
+
+    @Test("a results page counts and facets on from its search's window: the same total and facets as asked apart, answers kept or not")
+    func resultsGoOnFromTheWindow() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        for kept in [0, 8] {
+            let archive = try Archive(path: db, mode: .read, answersKept: kept)
+            defer { archive.close() }
+            for query in Self.queries {
+                for filter in try Self.filters(query) {
+                    for countLimit in [5, 10_000] {
+                        let name = "\(query.text) \(filter.tags) \(filter.since ?? "-") \(filter.allVersions) limit \(countLimit) kept \(kept)"
+                        let page = try archive.results(filter, limit: 10, offset: 0, marks: .markdown, withFacets: true, countLimit: countLimit)
+                        #expect(page.facets == (try archive.facets(filter, countLimit: countLimit)), "\(name) facets")
+                        let api = try archive.results(filter, limit: 10, offset: 0, marks: .markdown, withFacets: false, countLimit: countLimit)
+                        #expect(api.total == (try archive.count(filter, upTo: countLimit)), "\(name) count")
+                        #expect(api.hits == (try archive.search(filter, limit: 10).hits), "\(name) hits")
+                    }
+                }
+            }
+        }
     }
 
     @Test("an article with an id near the largest SQLite allows: no overflow, no huge bits, the same counts")

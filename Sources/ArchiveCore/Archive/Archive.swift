@@ -79,12 +79,15 @@ public final class Archive: Sendable {
 
     /// A read whose answer the connection's `AnswerCache` may already hold.
     private func read<T>(_ question: AnswerCache.Question, _ work: (Connection) throws -> T) throws -> T {
-        try read { connection in
-            guard answersKept > 0 else { return try work(connection) }
-            let cache = connection.answerCache ?? AnswerCache(capacity: answersKept)
-            connection.answerCache = cache
-            return try cache.answer(question, on: connection) { try work(connection) }
-        }
+        try read { connection in try cached(question, on: connection) { try work(connection) } }
+    }
+
+    /// The answer the connection keeps for `question`, else `work`'s; inside a read.
+    private func cached<T>(_ question: AnswerCache.Question, on connection: Connection, _ work: () throws -> T) throws -> T {
+        guard answersKept > 0 else { return try work() }
+        let cache = connection.answerCache ?? AnswerCache(capacity: answersKept)
+        connection.answerCache = cache
+        return try cache.answer(question, on: connection, compute: work)
     }
 
     /// The best `limit` matches after skipping `offset`, best first.
@@ -102,13 +105,18 @@ public final class Archive: Sendable {
         try read { try NewestArticles(connection: $0).list(filter, limit: limit, offset: offset) }
     }
 
+    /// How many tags a facet lists, and among how many newest articles a broad filter's
+    /// tags are counted, unless told otherwise.
+    public static let tagLimit = 20
+    public static let tagSample = 2_000
+
     /// The most frequent tags (at most `tagLimit`) and every year among the articles a
     /// filter covers, each with how many of them it holds, and how many they are. The
     /// tags of a filter covering more than `tagSample` articles are counted among its
     /// `tagSample` newest (`SearchFacets.tagsAmongNewest`). With a `countLimit`,
     /// a filter covering more articles than that has its years counted among its
     /// `countLimit` newest articles and no total (`SearchFacets.yearsAmongNewest`).
-    public func facets(_ filter: ArticleFilter, tagLimit: Int = 20, tagSample: Int = 2_000,
+    public func facets(_ filter: ArticleFilter, tagLimit: Int = Archive.tagLimit, tagSample: Int = Archive.tagSample,
                        countLimit: Int? = nil) throws -> SearchFacets {
         try read(.facets(filter, tagLimit: tagLimit, tagSample: tagSample, countLimit: countLimit)) {
             try FacetQuery(connection: $0).facets(filter, tagLimit: tagLimit, tagSample: tagSample, countLimit: countLimit)
@@ -118,24 +126,44 @@ public final class Archive: Sendable {
     /// A page of results: the search (or, without a query, the newest articles), and
     /// either the facets, whose total is the count, or the count alone. Each is counted
     /// no further than `countLimit` when one is given.
+    ///
+    /// All of it is read in one snapshot, so that the count or the facets go on from the
+    /// matches the search's ranking window walked (`WalkedMatches`) instead of walking
+    /// them again; each part is still kept and found apart in the reader's answers.
     public func results(_ filter: ArticleFilter, limit: Int, offset: Int, marks: SearchMarks, withFacets: Bool,
                         countLimit: Int?) throws -> SearchResults {
-        var results = SearchResults(hits: [], total: nil)
-        if filter.query != nil {
-            let page = try search(filter, limit: limit, offset: offset, marks: marks)
-            results.hits = page.hits
-            results.rankedNewest = page.rankedNewest
-        } else {
-            results.hits = try newest(filter, limit: limit, offset: offset)
+        try read { connection in
+            var results = SearchResults(hits: [], total: nil)
+            var walked: WalkedMatches?
+            if filter.query != nil {
+                let page = try cached(.search(filter, limit: limit, offset: offset, marks: marks, reach: .standard), on: connection) {
+                    let searched = try ArticleSearch(connection: connection).searchWalking(filter, limit: limit, offset: offset,
+                                                                                            marks: marks, reach: .standard)
+                    walked = searched.walked
+                    return searched.page
+                }
+                results.hits = page.hits
+                results.rankedNewest = page.rankedNewest
+            } else {
+                results.hits = try NewestArticles(connection: connection).list(filter, limit: limit, offset: offset)
+            }
+            if withFacets {
+                let facets = try cached(.facets(filter, tagLimit: Self.tagLimit, tagSample: Self.tagSample, countLimit: countLimit),
+                                        on: connection) {
+                    try FacetQuery(connection: connection).facets(filter, tagLimit: Self.tagLimit, tagSample: Self.tagSample,
+                                                                  countLimit: countLimit, walked: walked)
+                }
+                results.facets = facets
+                results.total = facets.total
+            } else if let countLimit {
+                results.total = try cached(.count(filter, upTo: countLimit), on: connection) {
+                    try ArticleSearch(connection: connection).count(filter, upTo: countLimit, walked: walked)
+                }
+            } else {
+                results.total = try cached(.count(filter, upTo: nil), on: connection) { try ArticleSearch(connection: connection).count(filter) }
+            }
+            return results
         }
-        if withFacets {
-            let facets = try facets(filter, countLimit: countLimit)
-            results.facets = facets
-            results.total = facets.total
-        } else {
-            results.total = try countLimit.map { try count(filter, upTo: $0) } ?? count(filter)
-        }
-        return results
     }
 
     /// How many articles were published in each month, oldest first (undated ones left out).

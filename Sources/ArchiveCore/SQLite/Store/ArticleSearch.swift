@@ -12,6 +12,13 @@ struct ArticleSearch {
     }
 
     func search(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown, reach: Reach) throws -> SearchPage {
+        try searchWalking(filter, limit: limit, offset: offset, marks: marks, reach: reach).page
+    }
+
+    /// The page, and the matches its ranking window walked (nil when every match was
+    /// ranked), which a count or the facets in the same read go on from.
+    func searchWalking(_ filter: ArticleFilter, limit: Int, offset: Int = 0, marks: Marks = .markdown,
+                       reach: Reach) throws -> (page: SearchPage, walked: WalkedMatches?) {
         guard filter.query != nil else { throw SearchError.emptyQuery }
         let parts = reach == .everything
             ? try FilterSQL(filter, cjkInUse: try CJKIndex(connection: connection).hasArticles())
@@ -21,12 +28,12 @@ struct ArticleSearch {
             // The window grows until the filters leave a full page, or it holds every match.
             while true {
                 let (hits, walked) = try rankedNewest(parts, filter: filter, window: window, limit: limit, offset: offset, marks: marks)
-                if walked < window { return SearchPage(hits: hits, rankedNewest: nil) }
-                if hits.count == limit { return SearchPage(hits: hits, rankedNewest: window) }
+                if walked.complete { return (SearchPage(hits: hits, rankedNewest: nil), walked) }
+                if hits.count == limit { return (SearchPage(hits: hits, rankedNewest: window), walked) }
                 window *= 4
             }
         }
-        return SearchPage(hits: try ranked(parts, filter: filter, limit: limit, offset: offset, marks: marks), rankedNewest: nil)
+        return (SearchPage(hits: try ranked(parts, filter: filter, limit: limit, offset: offset, marks: marks), rankedNewest: nil), nil)
     }
 
     /// Every match ranked (`--rank-all`).
@@ -61,7 +68,7 @@ struct ArticleSearch {
     /// own, then FTS5 ranked it in a second walk and tested the filter on every match.)
     /// Only as many matches are put in order as the page reads (`LazyOrder`).
     private func rankedNewest(_ parts: FilterSQL, filter: ArticleFilter, window: Int, limit: Int, offset: Int,
-                              marks: Marks) throws -> (hits: [SearchHit], walked: Int) {
+                              marks: Marks) throws -> (hits: [SearchHit], walked: WalkedMatches) {
         var matches: [(id: Int64, score: Double, source: Int)] = []
         matches.reserveCapacity(window)
         for branch in parts.branches {
@@ -73,7 +80,10 @@ struct ArticleSearch {
             matches.sort { $0.id > $1.id }
             matches.removeLast(matches.count - window)
         }
-        let walked = matches.count
+        var ids = matches.map(\.id)
+        // One index's walk is newest first already; two were sorted above only when cut.
+        if parts.branches.count > 1 { ids.sort(by: >) }
+        let walked = WalkedMatches(ids: ids, complete: matches.count < window)
         var best = LazyOrder(consume matches) { $0.score != $1.score ? $0.score < $1.score : $0.id < $1.id }
         let article = try connection.prepare("""
             SELECT a.id, a.title, a.published, a.tags, NULL, 0, ?, a.url, a.source, a.authors
@@ -133,18 +143,19 @@ struct ArticleSearch {
 
     /// How many articles the filter covers, nil when more than `limit`. The first
     /// `limit` + 1 articles found end the walk, in whatever order the plan finds them.
-    func count(_ filter: ArticleFilter, upTo limit: Int) throws -> Int? {
-        let found = try counted(filter, upTo: limit + 1)
+    /// `walked`: the matches this read's ranking window walked, not walked again.
+    func count(_ filter: ArticleFilter, upTo limit: Int, walked: WalkedMatches? = nil) throws -> Int? {
+        let found = try counted(filter, upTo: limit + 1, walked: walked)
         return found > limit ? nil : found
     }
 
-    private func counted(_ filter: ArticleFilter, upTo limit: Int?) throws -> Int {
+    private func counted(_ filter: ArticleFilter, upTo limit: Int?, walked: WalkedMatches? = nil) throws -> Int {
         let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
         // A count that stops early walks the matches against the filter's bits, when
-        // that costs less (`CoveredMatches.filterSet`).
+        // that costs less (`CoveredMatches.filterSet`), or on from the ranking window.
         let walk = CoveredMatches(connection: connection)
-        if let limit, filter.query != nil, let set = try walk.filterSet(parts, filter: filter, limit: limit) {
-            return try walk.newest(parts, set: set, filter: filter, limit: limit).count
+        if let limit, filter.query != nil, let set = try walk.filterSet(parts, filter: filter, limit: limit, walked: walked) {
+            return try walk.newest(parts, set: set, filter: filter, limit: limit, after: walked).count
         }
         let sql = limit == nil
             ? "SELECT count(*) FROM \(parts.from) \(parts.whereClause)"

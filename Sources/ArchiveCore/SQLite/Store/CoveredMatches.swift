@@ -14,9 +14,20 @@ struct CoveredMatches {
     /// to that point, so a rare word is never taken for a long walk, and a word with
     /// fewer than `fewMatches()` is not even sampled. Bits read here are kept for the
     /// reader's next walk of the same filter.
-    func filterSet(_ parts: FilterSQL, filter: ArticleFilter, limit: Int) throws -> FilterSet? {
+    ///
+    /// With `walked`, the matches a ranking window walked in the same read, a filter of
+    /// canonical versions only (no date, no tag) is walked on from them too when they
+    /// are many: its set holds the other versions as bits, and the walk steps through
+    /// FTS5 only past the window, where a statement would walk the window's matches
+    /// again (for a phrase of two common words, most of the time of a count). A short
+    /// window is walked again: a statement tests its few matches for less than reading
+    /// the bits.
+    func filterSet(_ parts: FilterSQL, filter: ArticleFilter, limit: Int, walked: WalkedMatches? = nil) throws -> FilterSet? {
         // Only a date or a tag can leave most matches out (FilterSet.plan).
-        guard ArticleCondition.of(filter).contains(where: { !$0.listsExcluded }) else { return nil }
+        guard ArticleCondition.of(filter).contains(where: { !$0.listsExcluded }) else {
+            guard let walked, try walked.ids.count >= fewMatches() else { return nil }
+            return try FilterSet.versionsOnly(filter, on: connection)
+        }
         if let kept = connection.answerCache?.filterSet(for: filter) { return kept }
         let few = try fewMatches()
         guard try matches(of: parts, filter: filter, upTo: few) >= few, let plan = try FilterSet.plan(filter, on: connection)
@@ -49,32 +60,43 @@ struct CoveredMatches {
     }
 
     /// The ids of the newest `limit` matches the filter covers, newest first: fewer
-    /// when there are fewer.
-    func newest(_ parts: FilterSQL, set: FilterSet, filter: ArticleFilter, limit: Int) throws -> [Int64] {
+    /// when there are fewer. `walked`: the newest matches, already walked in this read
+    /// (a ranking window); the indexes are walked only past them.
+    func newest(_ parts: FilterSQL, set: FilterSet, filter: ArticleFilter, limit: Int,
+                after walked: WalkedMatches? = nil) throws -> [Int64] {
         var ids: [Int64] = []
         guard limit > 0 else { return ids }
         let articles = try FilterIndex.articlesForFilterColumns(connection)
         let residual = try ResidualTest(set, from: articles, on: connection)
         var candidates: [Int64] = []
-        try connection.mappingQueryErrors(of: filter) {
-            var walks = try parts.branches.map { branch in
-                try IDWalk(try connection.prepare(branch.idWalk).bind(branch.expression))
+        func consider(_ id: Int64) throws {
+            guard set.admits(id) else { return }
+            guard let residual else {
+                ids.append(id)
+                return
             }
-            while ids.count < limit, let (index, id) = Self.newestHead(walks) {
-                try walks[index].advance()
-                guard set.admits(id) else { continue }
-                guard let residual else {
-                    ids.append(id)
-                    continue
-                }
-                candidates.append(id)
-                if candidates.count == ResidualTest.batch {
-                    ids += try residual.passing(candidates)
-                    candidates.removeAll(keepingCapacity: true)
-                }
+            candidates.append(id)
+            if candidates.count == ResidualTest.batch {
+                ids += try residual.passing(candidates)
+                candidates.removeAll(keepingCapacity: true)
             }
-            ids += try residual?.passing(candidates) ?? []
         }
+        for id in walked?.ids ?? [] where ids.count < limit { try consider(id) }
+        // Every match newer than the window's oldest is in the window.
+        if ids.count < limit, walked?.complete != true {
+            let below = walked?.ids.last
+            try connection.mappingQueryErrors(of: filter) {
+                var walks = try parts.branches.map { branch in
+                    try IDWalk(try below.map { try connection.prepare(branch.idWalkBelow).bind(branch.expression, .integer($0)) }
+                               ?? connection.prepare(branch.idWalk).bind(branch.expression))
+                }
+                while ids.count < limit, let (index, id) = Self.newestHead(walks) {
+                    try walks[index].advance()
+                    try consider(id)
+                }
+            }
+        }
+        ids += try residual?.passing(candidates) ?? []
         return Array(ids.prefix(limit))
     }
 

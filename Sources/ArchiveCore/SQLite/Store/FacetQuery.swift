@@ -12,9 +12,13 @@ struct FacetQuery {
     /// With a `countLimit`, the years are counted among the `countLimit` newest articles
     /// the filter covers, walked newest first, and a filter covering more has no total:
     /// counting every match was most of a search page for a common word.
-    func facets(_ filter: ArticleFilter, tagLimit: Int, tagSample: Int, countLimit: Int? = nil) throws -> SearchFacets {
+    ///
+    /// `walked`: the matches this read's ranking window walked, not walked again.
+    func facets(_ filter: ArticleFilter, tagLimit: Int, tagSample: Int, countLimit: Int? = nil,
+                walked: WalkedMatches? = nil) throws -> SearchFacets {
         let parts = try FilterSQL.walkingNewestFirst(filter, on: connection, filterColumnsOnly: try FilterIndex.exists(connection))
-        let newest = try newestCovered(parts, filter: filter, limit: max(countLimit ?? 0, tagSample) + 1, yearsAmong: countLimit ?? 0)
+        let newest = try newestCovered(parts, filter: filter, limit: max(countLimit ?? 0, tagSample) + 1, yearsAmong: countLimit ?? 0,
+                                       walked: walked)
         let tags = try tagCounts(of: newest.ids.prefix(tagSample), limit: tagLimit)
         let sampled = newest.ids.count > tagSample ? tagSample : nil
         if let countLimit {
@@ -48,12 +52,12 @@ struct FacetQuery {
     /// for the tags, and to the count limit for the years; a page of a common phrase
     /// paid each walk.) Grouping the tags in the walk's statement instead would keep
     /// SQLite from stopping it at `limit`.
-    private func newestCovered(_ parts: FilterSQL, filter: ArticleFilter, limit: Int,
-                               yearsAmong: Int) throws -> (ids: [Int64], perYear: [String: Int]) {
+    private func newestCovered(_ parts: FilterSQL, filter: ArticleFilter, limit: Int, yearsAmong: Int,
+                               walked: WalkedMatches?) throws -> (ids: [Int64], perYear: [String: Int]) {
         var perYear: [String: Int] = [:]
         let walk = CoveredMatches(connection: connection)
-        if filter.query != nil, let set = try walk.filterSet(parts, filter: filter, limit: limit) {
-            let ids = try walk.newest(parts, set: set, filter: filter, limit: limit)
+        if filter.query != nil, let set = try walk.filterSet(parts, filter: filter, limit: limit, walked: walked) {
+            let ids = try walk.newest(parts, set: set, filter: filter, limit: limit, after: walked)
             let articles = try FilterIndex.articlesForFilterColumns(connection)
             try connection.prepare("""
                 SELECT substr(a.published, 1, 4) FROM json_each(?) j CROSS JOIN \(articles) ON a.id = j.value

@@ -25,6 +25,19 @@ struct FilterSet {
         return admitted?.contains(id) ?? true
     }
 
+    /// The set of a filter with no condition but canonical versions (or none at all):
+    /// the other versions read as bits. nil when the filter has another condition.
+    static func versionsOnly(_ filter: ArticleFilter, on connection: Connection) throws -> FilterSet? {
+        let conditions = ArticleCondition.of(filter)
+        guard conditions.allSatisfy(\.listsExcluded) else { return nil }
+        var set = FilterSet()
+        for condition in conditions {
+            let largest = try Int64(connection.scalarInt("SELECT coalesce(max(id), 0) FROM articles"))
+            set.excluded = try ArticleBits(condition, upTo: largest, on: connection)
+        }
+        return set
+    }
+
     /// What reading a filter's conditions would cost and save, from a sample of
     /// articles spread evenly over the ids: the conditions worth reading are those that
     /// admit at most half of them (or, for canonical versions only, leave out at most

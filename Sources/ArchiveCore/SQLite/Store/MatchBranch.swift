@@ -26,6 +26,11 @@ struct MatchBranch {
         "SELECT rowid FROM \(table) WHERE \(table) MATCH ? AND \(condition) ORDER BY rowid DESC"
     }
 
+    /// The same, older than an id only; binds the expression, then the id.
+    var idWalkBelow: String {
+        "SELECT rowid FROM \(table) WHERE \(table) MATCH ? AND \(condition) AND rowid < ? ORDER BY rowid DESC"
+    }
+
     /// How many matches it has, counted no further than a limit; binds the expression,
     /// then the limit.
     var countUpTo: String {
