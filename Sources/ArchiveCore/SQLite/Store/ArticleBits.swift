@@ -90,9 +90,7 @@ extension ArticleBits {
         guard let bytes else { return }
         let first = block << FilterBlocks.blockBits
         if bytes.count != FilterBlocks.bitmapBytes {
-            for index in 0..<bytes.count / 2 {
-                insert(first + (Int64(bytes[2 * index]) | Int64(bytes[2 * index + 1]) << 8))
-            }
+            FilterBlocks.forEachOffset(bytes) { insert(first + Int64($0)) }
             return
         }
         for word in 0..<FilterBlocks.bitmapBytes / 8 {

@@ -58,11 +58,14 @@ struct FacetQuery {
         let walk = CoveredMatches(connection: connection)
         if filter.query != nil, let set = try walk.filterSet(parts, filter: filter, limit: limit, walked: walked) {
             let ids = try walk.newest(parts, set: set, filter: filter, limit: limit, after: walked)
+            // The months of the blocks most of them fall in, else each one's date.
+            var unpacked: [Int64] = []
+            perYear = try FilterBlocks(connection: connection).yearsOfPackedIDs(ids.prefix(yearsAmong), leftOver: &unpacked)
             let articles = try FilterIndex.articlesForFilterColumns(connection)
             try connection.prepare("""
                 SELECT substr(a.published, 1, 4) FROM json_each(?) j CROSS JOIN \(articles) ON a.id = j.value
                 WHERE a.published IS NOT NULL
-                """).bind(.jsonIDs(ids.prefix(yearsAmong))).forEachRow { row in
+                """).bind(.jsonIDs(unpacked)).forEachRow { row in
                 perYear[row.string(0), default: 0] += 1
             }
             return (ids, perYear)

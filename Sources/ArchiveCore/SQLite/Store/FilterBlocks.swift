@@ -267,6 +267,59 @@ struct FilterBlocks {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
+    /// How many of `ids` were published in each year (the first four characters of
+    /// `published`; undated ones in none), for the ids in listed blocks that hold at
+    /// least `idsPerBlockRead` of them: a block's month rows (a few dozen) then cost less
+    /// than a look-up of each id's date. The other ids go to `leftOver`.
+    func yearsOfPackedIDs(_ ids: ArraySlice<Int64>, leftOver: inout [Int64]) throws -> [String: Int] {
+        var perYear: [String: Int] = [:]
+        guard try Self.exist(connection) else {
+            leftOver += ids
+            return perYear
+        }
+        let listed = Set(try listed())
+        var byBlock: [Int64: [Int64]] = [:]
+        for id in ids { byBlock[id >> Self.blockBits, default: []].append(id) }
+        let months = try connection.prepare("SELECT key, bits FROM filter_bits WHERE block = ? AND kind = ?")
+        for (block, members) in byBlock {
+            guard listed.contains(block), members.count >= Self.idsPerBlockRead else {
+                leftOver += members
+                continue
+            }
+            // Each offset's year, as an index into `years`.
+            var years: [String] = []
+            var yearAt = [Int16](repeating: -1, count: Int(Self.idsPerBlock))
+            try months.bind(.integer(block), .integer(Kind.month.rawValue)).forEachRow { row in
+                let year = String(row.string(0).prefix(4))
+                years.append(year)
+                let index = Int16(years.count - 1)
+                row.withBlob(1) { bytes in
+                    Self.forEachOffset(bytes) { yearAt[Int($0)] = index }
+                }
+            }
+            for id in members {
+                let index = yearAt[Int(id - (block << Self.blockBits))]
+                if index >= 0 { perYear[years[Int(index)], default: 0] += 1 }
+            }
+        }
+        return perYear
+    }
+
+    /// Below this many ids of a block, their dates are looked up one by one.
+    static let idsPerBlockRead = 64
+
+    /// Calls `body` with each offset a block's packed bits hold (`pack`).
+    static func forEachOffset(_ bytes: UnsafeRawBufferPointer?, _ body: (UInt16) -> Void) {
+        guard let bytes else { return }
+        if bytes.count != bitmapBytes {
+            for index in 0..<bytes.count / 2 { body(UInt16(bytes[2 * index]) | UInt16(bytes[2 * index + 1]) << 8) }
+            return
+        }
+        for (index, byte) in bytes.enumerated() where byte != 0 {
+            for bit in 0..<8 where byte & (1 << UInt8(bit)) != 0 { body(UInt16(index * 8 + bit)) }
+        }
+    }
+
     /// The id ranges no listed block covers, in order, for reading from the tables.
     static func uncovered(by listed: [Int64]) -> [ClosedRange<Int64>] {
         var ranges: [ClosedRange<Int64>] = []
