@@ -240,18 +240,21 @@ struct FilterBlocks {
     /// when it can tell, else by the smallest and largest date of the key's range in
     /// `articles_published` (one step down the index each).
     private func isWholeMonth(_ key: String, since: String?, until: String?) throws -> Bool {
-        let range = Self.keyRange(key)
         if let since, Self.precedes(key, since) {
-            let smallest = try connection.prepare("SELECT min(published) FROM articles WHERE published >= ? AND published < ?")
-                .bind(.text(range.low), .text(range.high)).firstRow { $0.optionalString(0) } ?? nil
-            guard let smallest, !Self.precedes(smallest, since) else { return false }
+            guard let smallest = try extremeDate("min", of: key), !Self.precedes(smallest, since) else { return false }
         }
         if let until, !Self.precedes(key, until) || until.utf8.starts(with: key.utf8) {
-            let largest = try connection.prepare("SELECT max(published) FROM articles WHERE published >= ? AND published < ?")
-                .bind(.text(range.low), .text(range.high)).firstRow { $0.optionalString(0) } ?? nil
-            guard let largest, Self.precedes(largest, until) else { return false }
+            guard let largest = try extremeDate("max", of: key), Self.precedes(largest, until) else { return false }
         }
         return true
+    }
+
+    /// The smallest (`min`) or largest (`max`) date in the key's range (`keyRange`); nil
+    /// when it holds none. Asked one at a time: together SQLite would scan the range.
+    private func extremeDate(_ aggregate: String, of key: String) throws -> String? {
+        let range = Self.keyRange(key)
+        return try connection.prepare("SELECT \(aggregate)(published) FROM articles WHERE published >= ? AND published < ?")
+            .bind(.text(range.low), .text(range.high)).firstRow { $0.optionalString(0) } ?? nil
     }
 
     /// Every text that starts with the key, and some others, lie in [low, high): the

@@ -31,9 +31,10 @@ struct FilterSet {
         let conditions = ArticleCondition.of(filter)
         guard conditions.allSatisfy(\.listsExcluded) else { return nil }
         var set = FilterSet()
-        for condition in conditions {
+        // At most one condition: canonical versions, whose bits list the other versions.
+        if let versions = conditions.first {
             let largest = try Int64(connection.scalarInt("SELECT coalesce(max(id), 0) FROM articles"))
-            set.excluded = try ArticleBits(condition, upTo: largest, on: connection)
+            set.excluded = try ArticleBits(versions, upTo: largest, on: connection)
         }
         return set
     }
