@@ -63,10 +63,18 @@ struct NearDuplicateTests {
         #expect(CandidateKeys(shingles).bands.first == MinHashPins.firstBand)
     }
 
-    @Test("the vectorized loop gives exactly the plain definition's values", arguments: [0, 1, 300, 5_000])
+    @Test("each path of the vectorized loop gives exactly the plain definition's values", arguments: [0, 1, 300, 5_000])
     func minHashMatchesDefinition(words: Int) {
         let shingles = Shingles(text: prose(seed: UInt64(words), words: words))
-        #expect(MinHash(shingles).values == MinHash.reference(shingles))
+        let definition = MinHash.reference(shingles)
+        #expect(MinHash(shingles).values == definition)
+        // Every path this processor has (the plain C one always): the archive may be
+        // written on one machine and read on another.
+        #expect(MinHash.values(shingles, vectorBits: 0) == definition)
+        for bits: Int32 in [256, 512] {
+            if let values = MinHash.values(shingles, vectorBits: bits) { #expect(values == definition, "\(bits)-bit path") }
+        }
+        #expect(MinHash.values(shingles, vectorBits: 128) == nil)
     }
 
     @Test("the signature estimates Jaccard")

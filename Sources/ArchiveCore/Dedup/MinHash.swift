@@ -8,8 +8,8 @@ import CMinHash
 /// >> 32: Dietzfelbinger's strongly universal multiply-add-shift scheme, with 64-bit
 /// a_i and b_i drawn once from a fixed-seed generator. The same text therefore has the
 /// same signature on every run and machine. The loop is in C (CMinHash) so that it can
-/// use vector instructions where the processor has them; every path gives the same
-/// numbers.
+/// use vector instructions where the processor has them (AVX-512 or AVX2); every path
+/// gives the same numbers.
 public struct MinHash: Equatable, Sendable {
     public let values: [UInt32]
 
@@ -33,17 +33,30 @@ public struct MinHash: Equatable, Sendable {
     }()
 
     public init(_ shingles: Shingles) {
-        var values = [UInt32](repeating: .max, count: Self.permutations)
-        shingles.distinct.withUnsafeBufferPointer { hashes in
-            Self.multipliers.withUnsafeBufferPointer { a in
-                Self.offsets.withUnsafeBufferPointer { b in
+        values = Self.compute(shingles) { archive_minhash128($0, $1, $2, $3, $4); return 1 }!
+    }
+
+    /// The signature through one of the C loop's paths (0: plain C, 256: AVX2, 512:
+    /// AVX-512), nil where the processor lacks it: each path must give the same values.
+    static func values(_ shingles: Shingles, vectorBits: Int32) -> [UInt32]? {
+        compute(shingles) { archive_minhash128_with(vectorBits, $0, $1, $2, $3, $4) }
+    }
+
+    private static func compute(
+        _ shingles: Shingles,
+        _ loop: (UnsafePointer<UInt64>?, Int, UnsafePointer<UInt64>?, UnsafePointer<UInt64>?, UnsafeMutablePointer<UInt32>?) -> Int32
+    ) -> [UInt32]? {
+        var values = [UInt32](repeating: .max, count: permutations)
+        let ran = shingles.distinct.withUnsafeBufferPointer { hashes in
+            multipliers.withUnsafeBufferPointer { a in
+                offsets.withUnsafeBufferPointer { b in
                     values.withUnsafeMutableBufferPointer { out in
-                        archive_minhash128(hashes.baseAddress, hashes.count, a.baseAddress, b.baseAddress, out.baseAddress)
+                        loop(hashes.baseAddress, hashes.count, a.baseAddress, b.baseAddress, out.baseAddress)
                     }
                 }
             }
         }
-        self.values = values
+        return ran == 0 ? nil : values
     }
 
     /// The signature computed the plain way, one function at a time: the reference

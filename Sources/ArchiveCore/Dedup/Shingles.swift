@@ -24,7 +24,8 @@ public struct Shingles: Equatable, Sendable {
     /// Shingles text already in comparison form.
     public init(normalized: String, width: Int = Shingles.width) {
         let tokens: [UInt64]
-        if Self.isMostlyCJK(normalized) {
+        let scan = Self.scan(normalized)
+        if scan.mostlyCJK {
             unit = .characters
             tokens = normalized.unicodeScalars
                 .filter { $0.value < 0x80 ? ($0.value | 0x20 >= 0x61 && $0.value | 0x20 <= 0x7A) || ($0.value >= 0x30 && $0.value <= 0x39)
@@ -32,76 +33,149 @@ public struct Shingles: Equatable, Sendable {
                 .map { StableHash.mix(UInt64($0.value)) }
         } else {
             unit = .words
-            tokens = Self.words(normalized).map(StableHash.fnv1a)
+            tokens = scan.wordHashes
         }
-        var ordered: [UInt64] = []
-        if tokens.count <= width {
-            if !tokens.isEmpty { ordered.append(StableHash.combine(tokens)) }
-        } else {
-            ordered.reserveCapacity(tokens.count - width + 1)
-            for start in 0...(tokens.count - width) {
-                ordered.append(StableHash.combine(tokens[start..<(start + width)]))
-            }
-        }
+        let ordered = Self.windows(tokens, width: width)
         self.lead = Array(ordered.prefix(CandidateKeys.leadShingles))
-        // Sort, then drop repeats: cheaper than hashing every shingle into a Set.
-        ordered.sort()
-        var distinct: [UInt64] = []
-        distinct.reserveCapacity(ordered.count)
-        for value in ordered where distinct.last != value { distinct.append(value) }
-        self.distinct = distinct
+        self.distinct = Self.sortedDistinct(ordered)
     }
 
     public var count: Int { distinct.count }
 
-    /// Words: runs of letters, digits and inner apostrophes; other punctuation separates.
-    static func words(_ text: String) -> [ArraySlice<UInt8>] {
-        let bytes = Array(text.utf8)
-        var words: [ArraySlice<UInt8>] = []
-        var start: Int?
-        var index = 0
-        func isWordByte(_ byte: UInt8) -> Bool {
-            // ASCII letters and digits, and every byte of a multi-byte scalar (letters in
-            // other scripts); ASCII punctuation and spaces separate words.
-            byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
-        }
-        while index < bytes.count {
-            if isWordByte(bytes[index]) {
-                if start == nil { start = index }
-            } else if let first = start {
-                words.append(bytes[first..<index])
-                start = nil
+    /// One pass over the text's bytes for two things. `wordHashes`: the FNV-1a hash of
+    /// each word, in text order; words are runs of ASCII letters and digits and of
+    /// multi-byte scalars (letters in other scripts), and ASCII punctuation and spaces
+    /// separate them. `mostlyCJK`: at least a fifth of the letters are Han, kana or
+    /// Hangul; only non-ASCII scalars are decoded to tell. Walking the text as scalars,
+    /// and making each word a slice before hashing it, were a third of shingling.
+    static func scan(_ text: String) -> (mostlyCJK: Bool, wordHashes: [UInt64]) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var letters = 0, cjk = 0
+            // At most one word per two bytes (and one slot to spare, written and not
+            // counted), so the hashes are written without checks.
+            let hashes = [UInt64](unsafeUninitializedCapacity: bytes.count / 2 + 2) { hashes, count in
+                // The hash of the word under way; the basis between words.
+                var hash = StableHash.fnv1aBasis
+                var inWord = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        // ASCII, nearly every byte of most texts, without a branch: word
+                        // boundaries come every few bytes and cannot be predicted.
+                        let isLetter = (byte | 0x20) &- 0x61 < 26
+                        let isWordByte = isLetter || byte &- 0x30 < 10
+                        letters &+= isLetter ? 1 : 0
+                        hashes[count] = hash
+                        count &+= inWord && !isWordByte ? 1 : 0
+                        let stepped = StableHash.fnv1aStep(hash, byte)
+                        hash = isWordByte ? stepped : StableHash.fnv1aBasis
+                        inWord = isWordByte
+                        index &+= 1
+                        continue
+                    }
+                    // A String's bytes are valid UTF-8: the lead byte gives the length.
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for next in (index + 1)..<(index + length) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+                    if isCommonCJKLetter(value) {
+                        letters += 1
+                        cjk += 1
+                    } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                        letters += 1
+                        if CJKText.isIdeographic(value) { cjk += 1 }
+                    }
+                    for offset in index..<(index + length) { hash = StableHash.fnv1aStep(hash, bytes[offset]) }
+                    inWord = true
+                    index += length
+                }
+                if inWord {
+                    hashes[count] = hash
+                    count += 1
+                }
             }
-            index += 1
+            return (letters > 0 && cjk * 5 >= letters, hashes)
         }
-        if let first = start { words.append(bytes[first..<bytes.count]) }
-        return words
     }
 
-    /// True when at least a fifth of the letters are Han, kana or Hangul. ASCII is
-    /// judged byte by byte; only other characters need Unicode's tables.
-    static func isMostlyCJK(_ text: String) -> Bool {
-        var letters = 0
-        var cjk = 0
-        var sawNonASCII = false
-        for byte in text.utf8 {
-            if byte < 0x80 {
-                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { letters += 1 }
-            } else {
-                sawNonASCII = true
+    /// The hash of every run of `width` tokens, in text order (`StableHash.combine` of
+    /// the run); a text of at most `width` tokens is one shingle, an empty one none.
+    static func windows(_ tokens: [UInt64], width: Int) -> [UInt64] {
+        if tokens.count <= width { return tokens.isEmpty ? [] : [StableHash.combine(tokens)] }
+        let start = StableHash.mix(0)  // combine's seed, mixed once for every window
+        return tokens.withUnsafeBufferPointer { tokens in
+            [UInt64](unsafeUninitializedCapacity: tokens.count - width + 1) { out, made in
+                if width == 5 {
+                    // The width every archive uses, written out so that the compiler
+                    // interleaves the windows' independent chains of mixes.
+                    for first in 0...(tokens.count - 5) {
+                        var hash = StableHash.mix(start ^ tokens[first])
+                        hash = StableHash.mix(hash ^ tokens[first + 1])
+                        hash = StableHash.mix(hash ^ tokens[first + 2])
+                        hash = StableHash.mix(hash ^ tokens[first + 3])
+                        out[first] = StableHash.mix(hash ^ tokens[first + 4])
+                    }
+                } else {
+                    for first in 0...(tokens.count - width) {
+                        var hash = start
+                        for offset in first..<(first + width) { hash = StableHash.mix(hash ^ tokens[offset]) }
+                        out[first] = hash
+                    }
+                }
+                made = tokens.count - width + 1
             }
         }
-        guard sawNonASCII else { return false }
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
-            if isCommonCJKLetter(scalar.value) {
-                letters += 1
-                cjk += 1
-            } else if scalar.properties.isAlphabetic {
-                letters += 1
-                if CJKText.isIdeographic(scalar.value) { cjk += 1 }
+    }
+
+    /// The values sorted, each once. Shingle hashes are spread evenly over 64 bits, so
+    /// they are dealt into about one bucket per value by their top bits and the nearly
+    /// sorted result finished by insertion: linear time, where the standard library's
+    /// sort was a fifth of shingling. Should the values crowd into a few buckets (they
+    /// never do from a good hash), the standard sort is used instead.
+    static func sortedDistinct(_ values: [UInt64]) -> [UInt64] {
+        guard values.count >= 32 else { return dropRepeats(values.sorted()) }
+        let bits = UInt64.bitWidth - (values.count - 1).leadingZeroBitCount
+        let shift = UInt64(UInt64.bitWidth - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        var crowded = false
+        for value in values {
+            let bucket = Int(truncatingIfNeeded: value >> shift)
+            starts[bucket + 1] += 1
+            if starts[bucket + 1] > 64 { crowded = true }
+        }
+        if crowded { return dropRepeats(values.sorted()) }
+        for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
+        var sorted = [UInt64](repeating: 0, count: values.count)
+        for value in values {
+            let bucket = Int(truncatingIfNeeded: value >> shift)
+            sorted[starts[bucket]] = value
+            starts[bucket] += 1
+        }
+        // Every value is at most a bucket away from its place.
+        sorted.withUnsafeMutableBufferPointer { sorted in
+            for index in 1..<sorted.count {
+                let value = sorted[index]
+                var place = index
+                while place > 0 && sorted[place - 1] > value {
+                    sorted[place] = sorted[place - 1]
+                    place -= 1
+                }
+                sorted[place] = value
             }
         }
-        return letters > 0 && cjk * 5 >= letters
+        return dropRepeats(sorted)
+    }
+
+    private static func dropRepeats(_ sorted: consuming [UInt64]) -> [UInt64] {
+        var distinct = sorted
+        var kept = 0
+        for index in distinct.indices where kept == 0 || distinct[kept - 1] != distinct[index] {
+            distinct[kept] = distinct[index]
+            kept += 1
+        }
+        distinct.removeLast(distinct.count - kept)
+        return distinct
     }
 
     /// Kana, the CJK ideographs and the Hangul syllables: letters of a script without

@@ -3,12 +3,17 @@
 /// fixed: FNV-1a for bytes and the SplitMix64 finalizer for mixing.
 enum StableHash {
     static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
+        var hash = fnv1aBasis
+        for byte in bytes { hash = fnv1aStep(hash, byte) }
         return hash
+    }
+
+    static let fnv1aBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One byte of FNV-1a, for callers that hash words as they find them.
+    @inline(__always)
+    static func fnv1aStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
     static func mix(_ value: UInt64) -> UInt64 {
