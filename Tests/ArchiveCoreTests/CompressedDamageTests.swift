@@ -120,5 +120,9 @@ struct CompressedDamageTests {
         #expect(try count("SELECT id FROM articles WHERE title = 'Story'", in: db) == 21)
         #expect(try count("SELECT duplicate_of FROM articles WHERE title = 'Copy'", in: db) == 21)
         #expect(summary.nearDuplicates == 1)
+        // The rolled-back stories' candidate keys went with them: no key is filed under
+        // an id they had, whether another article has it now or no article does.
+        #expect(try count("SELECT count(*) FROM near_keys_all WHERE article_id NOT IN (SELECT id FROM articles)", in: db) == 0)
+        #expect(try count("SELECT count(*) FROM near_keys_all WHERE article_id = 21", in: db) <= CandidateKeys.bandCount + 1)
     }
 }

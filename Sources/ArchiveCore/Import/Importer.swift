@@ -334,6 +334,7 @@ final class Importer {
     private func rollBackTransaction() {
         connection.rollback()
         madeCJK.removeAll()
+        nearIndex?.forgetFiledKeys()
     }
 
     /// The next message from the reader. While none is waiting, the writer is free:
@@ -431,7 +432,7 @@ final class Importer {
     private func commit(_ pending: inout PendingCommit) throws {
         do {
             if let resume = pending.resume { try ledger.advance(id: pending.fileID, to: resume, adding: pending.counts) }
-            try nearIndex?.mergeRecentKeys()
+            try nearIndex?.writeKeys()
             holdCounter.reach(.beforeCommit)
             try connection.commit()
         } catch {

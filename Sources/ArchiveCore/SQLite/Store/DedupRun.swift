@@ -49,7 +49,7 @@ struct DedupRun {
                 for item in batch where try index.check(id: item.id, keys: CandidateKeys(item.shingles), shingles: item.shingles) != .unique {
                     result.versions += 1
                 }
-                try index.mergeRecentKeys()
+                try index.writeKeys()
                 state.nextArticleID = last.id + 1
                 try state.save(connection)
             }
