@@ -93,6 +93,44 @@ struct StoryLinkTests {
         #expect(try Archive(path: db, mode: .read).stories().map(\.members) == [[1, 2, 3, 4]])
     }
 
+    @Test("candidate keys held in memory or written in between: the same links and the same key rows",
+          arguments: [1, 17, 40])
+    func heldKeys(held: Int) throws {
+        // Six stories, each followed later by an edited copy, with unrelated articles
+        // between: a copy's candidate is sometimes still held, sometimes written.
+        var lines: [String] = []
+        for story in 0..<6 {
+            lines.append(Self.line("Story \(story)", prose(seed: UInt64(100 + story), words: 400)))
+            lines.append(Self.line("Filler \(story)", prose(seed: UInt64(200 + story), words: 300)))
+        }
+        for story in 0..<6 {
+            var words = prose(seed: UInt64(100 + story), words: 400).split(separator: " ").map(String.init)
+            words[200] = "lighthouse"
+            lines.append(Self.line("Copy \(story)", words.joined(separator: " ")))
+        }
+        let directory = TemporaryDirectory()
+        let dump = directory.write("day.jsonl", lines.joined())
+        func imported(_ name: String, held: Int) throws -> (links: [Int64: Int64?], keys: [[Int64]]) {
+            let db = directory.path(name)
+            let summary = try importDumps([dump], into: db) { $0.heldNearKeys = held }
+            #expect(summary.nearDuplicates == 6)
+            let archive = try Archive(path: db, mode: .read)
+            defer { archive.close() }
+            var keys: [[Int64]] = []
+            try archive.connection.prepare("SELECT key, article_id FROM near_keys_all ORDER BY 1, 2").forEachRow {
+                keys.append([Int64($0.int(0)), Int64($0.int(1))])
+            }
+            return (try Self.links(db), keys)
+        }
+        let standard = try imported("standard.db", held: NearDuplicateIndex.defaultHeldKeys)
+        let small = try imported("held-\(held).db", held: held)
+        #expect(small.links == standard.links)
+        #expect(small.keys == standard.keys)
+        // Copy n (id 13 + n) is a version of story n (id 1 + 2n).
+        for story in 0..<6 { #expect(standard.links[Int64(13 + story)] == .some(Int64(1 + 2 * story))) }
+        #expect(Set(standard.keys.map { $0[1] }).count == 18)
+    }
+
     @Test("archive dedup: the same links as import; resumable after an interruption; other thresholds relink")
     func dedupRun() throws {
         let directory = TemporaryDirectory()

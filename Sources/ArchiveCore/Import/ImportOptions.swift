@@ -20,6 +20,10 @@ public struct ImportOptions: Sendable {
     /// Bytes of CJK index entries made while reading that wait for their articles to be
     /// indexed; past this, the pending articles are indexed at once (`MadeCJKEntries`).
     public var madeCJKBytes = MadeCJKEntries.defaultBudget
+    /// Near-duplicate candidate keys held in memory before they are written, in key
+    /// order, into near_keys_recent (`NearDuplicateIndex`); they are written at every
+    /// commit too.
+    public var heldNearKeys = NearDuplicateIndex.defaultHeldKeys
     /// Which JSON members or CSV columns hold which field where a dump names them
     /// unusually (`--map`), and whether a missing title is taken from the body.
     public var fields = FieldRules()

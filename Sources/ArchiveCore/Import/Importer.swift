@@ -103,7 +103,8 @@ final class Importer {
             observer?.note(.nearDuplicatesNotChecked)
             return
         }
-        nearIndex = try NearDuplicateIndex(connection: connection, policy: state.policy, expectedArticles: expectedArticles)
+        nearIndex = try NearDuplicateIndex(connection: connection, policy: state.policy, expectedArticles: expectedArticles,
+                                           heldKeys: options.heldNearKeys)
     }
 
     // MARK: One file

@@ -29,13 +29,18 @@ final class NearDuplicateIndex {
     private var filter: KeyFilter
 
     /// Keys filed since the last `writeFiledKeys`, not yet in near_keys_recent: they are
-    /// written in key order just before each commit, and lookups read them here until
-    /// then. Written one article at a time, each of its 17 keys landed at a random place
+    /// written in key order just before each commit, or as they reach `heldKeys`, and
+    /// lookups read them here until then. Written one article at a time, each of its 17 keys landed at a random place
     /// in the index: those inserts were a sixth of the writer's time in a first import,
     /// and a tenth of that in key order (README, Performance).
     private var filed: [FiledKey] = []
     /// For each key filed, its latest entry in `filed` (which links to the earlier ones).
     private var latestFiled: [Int64: Int32] = [:]
+    private let heldKeys: Int
+    /// About 3,800 articles' keys, 2.5 MB held: held for a whole commit (20,000 records)
+    /// they added 16 MB to an import's peak memory, and batches of this size keep most
+    /// of what writing in key order saves.
+    public static let defaultHeldKeys = 65_536
 
     private struct FiledKey {
         let key: Int64
@@ -58,9 +63,11 @@ final class NearDuplicateIndex {
     }
 
     /// `expectedArticles`: about how many new articles will be checked (sizes the filter).
-    init(connection: Connection, policy: NearDuplicatePolicy, expectedArticles: Int = 0) throws {
+    /// `heldKeys`: how many filed keys are held before they are written.
+    init(connection: Connection, policy: NearDuplicatePolicy, expectedArticles: Int = 0, heldKeys: Int = defaultHeldKeys) throws {
         self.connection = connection
         self.policy = policy
+        self.heldKeys = heldKeys
         let placeholders = Array(repeating: "?", count: CandidateKeys.bandCount + 1).joined(separator: ", ")
         findCandidates = try connection.prepare("""
             SELECT article_id FROM near_keys WHERE key IN (\(placeholders))
@@ -110,6 +117,7 @@ final class NearDuplicateIndex {
             filter.insert(key)
         }
         recentKeys += CandidateKeys.bandCount + 1
+        if filed.count >= heldKeys { try writeFiledKeys() }
         remember(id, shingles)
         guard let best = matched.max(by: { Self.better($1.match, than: $0.match) }) else { return .unique }
 
