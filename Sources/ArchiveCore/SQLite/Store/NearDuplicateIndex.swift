@@ -30,9 +30,10 @@ final class NearDuplicateIndex {
 
     /// Keys filed since the last `writeFiledKeys`, not yet in near_keys_recent: they are
     /// written in key order just before each commit, or as they reach `heldKeys`, and
-    /// lookups read them here until then. Written one article at a time, each of its 17 keys landed at a random place
-    /// in the index: those inserts were a sixth of the writer's time in a first import,
-    /// and a tenth of that in key order (README, Performance).
+    /// lookups read them here until then. Written one article at a time, each of its 17
+    /// keys landed at a random place in the index: those inserts were a sixth of the
+    /// writer's time in a first import, and a tenth of that in key order (README,
+    /// Performance).
     private var filed: [FiledKey] = []
     /// For each key filed, its latest entry in `filed` (which links to the earlier ones).
     private var latestFiled: [Int64: Int32] = [:]
