@@ -75,16 +75,14 @@ public struct Shingles: Equatable, Sendable {
                         index &+= 1
                         continue
                     }
-                    // A String's bytes are valid UTF-8: the lead byte gives the length.
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for next in (index + 1)..<(index + length) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
-                    if isCommonCJKLetter(value) {
+                    // A String's bytes are valid UTF-8.
+                    let (scalar, length) = TextNormalizer.decodeScalar(bytes, at: index)
+                    if isCommonCJKLetter(scalar.value) {
                         letters += 1
                         cjk += 1
-                    } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                    } else if scalar.properties.isAlphabetic {
                         letters += 1
-                        if CJKText.isIdeographic(value) { cjk += 1 }
+                        if CJKText.isIdeographic(scalar.value) { cjk += 1 }
                     }
                     for offset in index..<(index + length) { hash = StableHash.fnv1aStep(hash, bytes[offset]) }
                     inWord = true
@@ -106,22 +104,10 @@ public struct Shingles: Equatable, Sendable {
         let start = StableHash.mix(0)  // combine's seed, mixed once for every window
         return tokens.withUnsafeBufferPointer { tokens in
             [UInt64](unsafeUninitializedCapacity: tokens.count - width + 1) { out, made in
-                if width == 5 {
-                    // The width every archive uses, written out so that the compiler
-                    // interleaves the windows' independent chains of mixes.
-                    for first in 0...(tokens.count - 5) {
-                        var hash = StableHash.mix(start ^ tokens[first])
-                        hash = StableHash.mix(hash ^ tokens[first + 1])
-                        hash = StableHash.mix(hash ^ tokens[first + 2])
-                        hash = StableHash.mix(hash ^ tokens[first + 3])
-                        out[first] = StableHash.mix(hash ^ tokens[first + 4])
-                    }
-                } else {
-                    for first in 0...(tokens.count - width) {
-                        var hash = start
-                        for offset in first..<(first + width) { hash = StableHash.mix(hash ^ tokens[offset]) }
-                        out[first] = hash
-                    }
+                for first in 0...(tokens.count - width) {
+                    var hash = start
+                    for offset in first..<(first + width) { hash = StableHash.mix(hash ^ tokens[offset]) }
+                    out[first] = hash
                 }
                 made = tokens.count - width + 1
             }

@@ -41,7 +41,7 @@ final class NearDuplicateIndex {
     /// About 3,800 articles' keys, 2.5 MB held: held for a whole commit (20,000 records)
     /// they added 16 MB to an import's peak memory, and batches of this size keep most
     /// of what writing in key order saves.
-    public static let defaultHeldKeys = 65_536
+    static let defaultHeldKeys = 65_536
 
     private struct FiledKey {
         let key: Int64
