@@ -93,42 +93,103 @@ struct StoryLinkTests {
         #expect(try Archive(path: db, mode: .read).stories().map(\.members) == [[1, 2, 3, 4]])
     }
 
+    /// Six stories with an unrelated article after each, then an edited copy of each:
+    /// copy n (id 13 + n) is a version of story n (id 1 + 2n).
+    static func sixStories() -> (stories: [String], copies: [String]) {
+        var stories: [String] = []
+        for story in 0..<6 {
+            stories.append(line("Story \(story)", prose(seed: UInt64(100 + story), words: 400)))
+            stories.append(line("Filler \(story)", prose(seed: UInt64(200 + story), words: 300)))
+        }
+        let copies = (0..<6).map { story in
+            var words = prose(seed: UInt64(100 + story), words: 400).split(separator: " ").map(String.init)
+            words[200] = "lighthouse"
+            return line("Copy \(story)", words.joined(separator: " "))
+        }
+        return (stories, copies)
+    }
+
+    /// The links and the candidate key rows of an archive.
+    static func linksAndKeys(_ db: String) throws -> (links: [Int64: Int64?], keys: [[Int64]]) {
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        var keys: [[Int64]] = []
+        try archive.connection.prepare("SELECT key, article_id FROM near_keys_all ORDER BY 1, 2").forEachRow {
+            keys.append([Int64($0.int(0)), Int64($0.int(1))])
+        }
+        return (try links(db), keys)
+    }
+
+    /// The six stories and their copies imported in one dump with `configure`.
+    static func importSixStories(_ directory: TemporaryDirectory, _ name: String,
+                                 configure: (inout ImportOptions) -> Void = { _ in }) throws -> (links: [Int64: Int64?], keys: [[Int64]]) {
+        let (stories, copies) = sixStories()
+        let db = directory.path(name)
+        let summary = try importDumps([directory.write("\(name).jsonl", (stories + copies).joined())], into: db, configure: configure)
+        #expect(summary.nearDuplicates == 6)
+        return try linksAndKeys(db)
+    }
+
     @Test("candidate keys held in memory or written in between: the same links and the same key rows",
           arguments: [1, 17, 40])
     func heldKeys(held: Int) throws {
-        // Six stories, each followed later by an edited copy, with unrelated articles
-        // between: a copy's candidate is sometimes still held, sometimes written.
-        var lines: [String] = []
-        for story in 0..<6 {
-            lines.append(Self.line("Story \(story)", prose(seed: UInt64(100 + story), words: 400)))
-            lines.append(Self.line("Filler \(story)", prose(seed: UInt64(200 + story), words: 300)))
-        }
-        for story in 0..<6 {
-            var words = prose(seed: UInt64(100 + story), words: 400).split(separator: " ").map(String.init)
-            words[200] = "lighthouse"
-            lines.append(Self.line("Copy \(story)", words.joined(separator: " ")))
-        }
+        // A copy's candidate is sometimes still held, sometimes written.
         let directory = TemporaryDirectory()
-        let dump = directory.write("day.jsonl", lines.joined())
-        func imported(_ name: String, held: Int) throws -> (links: [Int64: Int64?], keys: [[Int64]]) {
-            let db = directory.path(name)
-            let summary = try importDumps([dump], into: db) { $0.heldNearKeys = held }
-            #expect(summary.nearDuplicates == 6)
-            let archive = try Archive(path: db, mode: .read)
-            defer { archive.close() }
-            var keys: [[Int64]] = []
-            try archive.connection.prepare("SELECT key, article_id FROM near_keys_all ORDER BY 1, 2").forEachRow {
-                keys.append([Int64($0.int(0)), Int64($0.int(1))])
-            }
-            return (try Self.links(db), keys)
-        }
-        let standard = try imported("standard.db", held: NearDuplicateIndex.defaultHeldKeys)
-        let small = try imported("held-\(held).db", held: held)
+        let standard = try Self.importSixStories(directory, "standard")
+        let small = try Self.importSixStories(directory, "held-\(held)") { $0.heldNearKeys = held }
         #expect(small.links == standard.links)
         #expect(small.keys == standard.keys)
-        // Copy n (id 13 + n) is a version of story n (id 1 + 2n).
         for story in 0..<6 { #expect(standard.links[Int64(13 + story)] == .some(Int64(1 + 2 * story))) }
         #expect(Set(standard.keys.map { $0[1] }).count == 18)
+    }
+
+    @Test("candidate keys in one run per transaction, merged past 16 runs: the same links and the same key rows",
+          arguments: [1, 2])
+    func keyRuns(commitRecords: Int) throws {
+        let directory = TemporaryDirectory()
+        let standard = try Self.importSixStories(directory, "standard")
+        let runs = try Self.importSixStories(directory, "commit-\(commitRecords)") {
+            $0.commitRecords = commitRecords
+            $0.feedRecords = 1
+        }
+        #expect(runs.links == standard.links)
+        #expect(runs.keys == standard.keys)
+        let db = directory.path("commit-\(commitRecords)")
+        let written = try count("SELECT count(DISTINCT run) FROM near_keys_recent", in: db)
+        // One run per transaction, and at most 16 of them and the one that merged them:
+        // with one record a transaction, 18 runs were written, so they were merged.
+        #expect(written > 1 && written <= KeyRuns.maximumRuns + 1)
+        #expect(try count("SELECT max(run) FROM near_keys_recent", in: db) >= 9)
+        if commitRecords == 1 { #expect(written < 18) }
+    }
+
+    @Test("an archive whose recent keys were written before runs: the migration keeps them, and copies still find their stories")
+    func keysBeforeRuns() throws {
+        let directory = TemporaryDirectory()
+        let standard = try Self.importSixStories(directory, "standard")
+        let (stories, copies) = Self.sixStories()
+        let db = directory.path("old.db")
+        try importDumps([directory.write("stories.jsonl", stories.joined())], into: db)
+        // Back to migration 15's table: the keys by key alone, the saved filter kept.
+        let connection = try Connection(path: db)
+        try connection.execute("""
+            DROP VIEW near_keys_all;
+            CREATE TABLE old_keys (key INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (key, article_id)) WITHOUT ROWID;
+            INSERT INTO old_keys SELECT key, article_id FROM near_keys_recent;
+            DROP TABLE near_keys_recent;
+            ALTER TABLE old_keys RENAME TO near_keys_recent;
+            CREATE VIEW near_keys_all AS
+                SELECT key, article_id FROM near_keys UNION ALL SELECT key, article_id FROM near_keys_recent;
+            DELETE FROM schema_migrations WHERE version >= 16;
+            """)
+        #expect(try connection.scalarInt("SELECT count(*) FROM near_keys_recent") == 12 * (CandidateKeys.bandCount + 1))
+        connection.close()
+        let summary = try importDumps([directory.write("copies.jsonl", copies.joined())], into: db)
+        #expect(summary.nearDuplicates == 6)
+        let migrated = try Self.linksAndKeys(db)
+        #expect(migrated.links == standard.links)
+        #expect(migrated.keys == standard.keys)
+        #expect(try count("SELECT count(*) FROM near_keys_recent WHERE run = 1", in: db) == 12 * (CandidateKeys.bandCount + 1))
     }
 
     @Test("archive dedup: the same links as import; resumable after an interruption; other thresholds relink")

@@ -320,7 +320,7 @@ final class Importer {
         else { throw damage }
         rollBackTransaction()
         pending = nil
-        try nearIndex?.forgetUncommitted()
+        nearIndex?.forgetUncommitted()
         return again
     }
 

@@ -4,7 +4,9 @@
 final class NearDuplicateIndex {
     let connection: Connection
     let policy: NearDuplicatePolicy
-    private let findCandidates: Statement
+    /// The articles filed under any of 17 keys, in near_keys and in each run of
+    /// near_keys_recent (whose numbers it names: made again when they change).
+    private var findCandidates: (runs: [Int64], statement: Statement)?
     /// Writes `keysPerInsert` filed keys; `insertKey` one.
     private let insertKeys: Statement
     private let insertKey: Statement
@@ -19,10 +21,10 @@ final class NearDuplicateIndex {
     private var shingleCacheNext = 0
     static let shingleCacheCapacity = 4_096
 
-    /// Rows in near_keys_recent; merged into near_keys past `recentLimit`.
-    private(set) var recentKeys: Int
-    /// About 120,000 articles' keys: small enough to stay in the page cache, so inserting
-    /// there dirties few pages per commit.
+    /// The runs of near_keys_recent; nil after a rollback, until they are read again.
+    private var runs: KeyRuns?
+    /// About 120,000 articles' keys: merging them into near_keys, in key order, rewrites
+    /// most of its pages, so it waits for this many.
     static let recentLimit = 2_000_000
 
     /// Every key on file, in a Bloom filter, so most articles need no lookup at all.
@@ -69,15 +71,10 @@ final class NearDuplicateIndex {
         self.connection = connection
         self.policy = policy
         self.heldKeys = heldKeys
-        let placeholders = Array(repeating: "?", count: CandidateKeys.bandCount + 1).joined(separator: ", ")
-        findCandidates = try connection.prepare("""
-            SELECT article_id FROM near_keys WHERE key IN (\(placeholders))
-            UNION ALL SELECT article_id FROM near_keys_recent WHERE key IN (\(placeholders))
-            """)
-        let rows = Array(repeating: "(?, ?)", count: Self.keysPerInsert).joined(separator: ", ")
-        insertKeys = try connection.prepare("INSERT OR IGNORE INTO near_keys_recent (key, article_id) VALUES \(rows)")
-        insertKey = try connection.prepare("INSERT OR IGNORE INTO near_keys_recent (key, article_id) VALUES (?, ?)")
-        recentKeys = try connection.scalarInt("SELECT count(*) FROM near_keys_recent")
+        let rows = Array(repeating: "(?1, ?, ?)", count: Self.keysPerInsert).joined(separator: ", ")
+        insertKeys = try connection.prepare("INSERT OR IGNORE INTO near_keys_recent (run, key, article_id) VALUES \(rows)")
+        insertKey = try connection.prepare("INSERT OR IGNORE INTO near_keys_recent (run, key, article_id) VALUES (?, ?, ?)")
+        runs = try Self.readRuns(connection)
         loadVersion = try connection.prepare("SELECT body, duplicate_of FROM articles WHERE id = ?")
         link = try connection.prepare("UPDATE articles SET duplicate_of = ?, similarity = ?, match_rule = ? WHERE id = ?")
         moveStory = try connection.prepare("UPDATE articles SET duplicate_of = ?1 WHERE duplicate_of = ?2")
@@ -85,20 +82,21 @@ final class NearDuplicateIndex {
     }
 
     /// After a rollback: the ids of articles rolled back will be given to others, so
-    /// the shingles remembered under them go, and the count of recent keys is read
-    /// again. Their keys stay in the Bloom filter, where they only cost a lookup.
-    func forgetUncommitted() throws {
+    /// the shingles remembered under them go. Their keys stay in the Bloom filter, where
+    /// they only cost a lookup.
+    func forgetUncommitted() {
         shingleCache = [:]
         shingleCacheOrder = []
         shingleCacheNext = 0
         forgetFiledKeys()
-        recentKeys = try connection.scalarInt("SELECT count(*) FROM near_keys_recent")
     }
 
-    /// After a rollback: the keys filed since the last write went with it.
+    /// After a rollback: the keys filed since the last write went with it, and what it
+    /// wrote (a run, a merge of runs) too, so the runs are read again before their next use.
     func forgetFiledKeys() {
         filed = []
         latestFiled = [:]
+        runs = nil
     }
 
     /// Checks `article` (already stored as `id`) against the archive and files it. When
@@ -110,14 +108,11 @@ final class NearDuplicateIndex {
             guard let version = try load(candidate), let match = policy.match(shingles, version.shingles) else { continue }
             matched.append((candidate, version.canonical ?? candidate, match))
         }
-        // 17 an article, lead or not (a missing lead used to be filed again as a band
-        // key): an upper bound of the rows, which is all the merge needs.
         for key in keys.all {
             filed.append(FiledKey(key: key, articleID: id, earlier: latestFiled[key] ?? -1))
             latestFiled[key] = Int32(filed.count - 1)
             filter.insert(key)
         }
-        recentKeys += CandidateKeys.bandCount + 1
         if filed.count >= heldKeys { try writeFiledKeys() }
         remember(id, shingles)
         guard let best = matched.max(by: { Self.better($1.match, than: $0.match) }) else { return .unique }
@@ -149,16 +144,16 @@ final class NearDuplicateIndex {
     /// Articles filed under any of `keys`, those sharing the most keys first, at most
     /// `maximumCandidates` of them.
     private func candidates(sharing keys: CandidateKeys, excluding id: Int64) throws -> [Int64] {
-        if !keys.all.contains(where: filter.mayContain) { return [] }
-        var values: [SQLValue] = keys.bands.map { .integer($0) }
-        // A missing lead key is bound as NULL, which matches nothing.
-        values.append(keys.lead.map { .integer($0) } ?? .null)
-        values += values
+        // A key the filter has never seen is on file nowhere: only the others are asked
+        // (each run is a seek per key), the rest bound as NULL, which matches nothing.
+        let values: [SQLValue] = keys.all.map { filter.mayContain($0) ? .integer($0) : .null }
+        if !values.contains(where: { $0 != .null }) { return [] }
         var shared: [Int64: Int] = [:]
-        try findCandidates.bind(values).forEachRow { row in
-            let candidate = Int64(row.int(0))
-            if candidate != id { shared[candidate, default: 0] += 1 }
-        }
+        try candidateStatement().bind(values + Array(repeating: .null, count: CandidateKeys.bandCount + 1 - values.count))
+            .forEachRow { row in
+                let candidate = Int64(row.int(0))
+                if candidate != id { shared[candidate, default: 0] += 1 }
+            }
         for key in keys.all {
             var entry = latestFiled[key] ?? -1
             while entry >= 0 {
@@ -190,7 +185,7 @@ final class NearDuplicateIndex {
         if let filter = saved, filter.count + expectedKeys <= filter.capacity {
             return filter
         }
-        let onFile = try saved?.count ?? connection.scalarInt("SELECT (SELECT count(*) FROM near_keys) + (SELECT count(*) FROM near_keys_recent)")
+        let onFile = try saved?.count ?? connection.scalarInt("SELECT count(*) FROM near_keys_all")
         var filter = KeyFilter(capacity: (onFile + expectedKeys) * 5 / 4)
         try connection.prepare("SELECT key FROM near_keys_all").forEachRow { filter.insert(Int64($0.int(0))) }
         return filter
@@ -206,33 +201,84 @@ final class NearDuplicateIndex {
         }
     }
 
-    /// Writes the keys filed since the last call into near_keys_recent, in key order,
-    /// and moves the recent keys into near_keys, in key order, when there are more than
-    /// `recentLimit` of them. Inside the caller's transaction, before it commits.
+    /// Writes the keys filed since the last call into near_keys_recent, as the end of
+    /// this transaction's run; moves every run into near_keys, in key order, when they
+    /// hold more than `recentLimit` rows, or else merges them into one run when there
+    /// are more than `KeyRuns.maximumRuns`. Inside the caller's transaction, before it
+    /// commits.
     func writeKeys() throws {
         try writeFiledKeys()
-        guard recentKeys > Self.recentLimit else { return }
-        try connection.execute("""
-            INSERT OR IGNORE INTO near_keys (key, article_id) SELECT key, article_id FROM near_keys_recent ORDER BY key;
-            DELETE FROM near_keys_recent;
-            """)
-        recentKeys = 0
+        var runs = try currentRuns()
+        runs.close()
+        if runs.rows > Self.recentLimit {
+            try connection.execute("""
+                INSERT OR IGNORE INTO near_keys (key, article_id) SELECT key, article_id FROM near_keys_recent ORDER BY key;
+                DELETE FROM near_keys_recent;
+                """)
+            runs.removeAll()
+        }
+        if runs.mergeIsDue {
+            let merged = runs.mergeAll()
+            try connection.prepare("""
+                INSERT OR IGNORE INTO near_keys_recent (run, key, article_id)
+                    SELECT ?1, key, article_id FROM near_keys_recent WHERE run < ?1 ORDER BY key, article_id
+                """).bind(.integer(merged)).run()
+            try connection.prepare("DELETE FROM near_keys_recent WHERE run < ?").bind(.integer(merged)).run()
+        }
+        self.runs = runs
     }
 
+    /// Writes the filed keys into this transaction's run, in key order.
     private func writeFiledKeys() throws {
         guard !filed.isEmpty else { return }
         let rows = filed.map { (key: $0.key, articleID: $0.articleID) }.sorted { ($0.key, $0.articleID) < ($1.key, $1.articleID) }
+        var runs = try currentRuns()
+        let run = SQLValue.integer(runs.write(rows.count))
         var start = 0
         while rows.count - start >= Self.keysPerInsert {
+            try insertKeys.bind(run, at: 1)
             for offset in 0..<Self.keysPerInsert {
-                try insertKeys.bind(.integer(rows[start + offset].key), at: Int32(2 * offset + 1))
-                try insertKeys.bind(.integer(rows[start + offset].articleID), at: Int32(2 * offset + 2))
+                try insertKeys.bind(.integer(rows[start + offset].key), at: Int32(2 * offset + 2))
+                try insertKeys.bind(.integer(rows[start + offset].articleID), at: Int32(2 * offset + 3))
             }
             try insertKeys.run()
             start += Self.keysPerInsert
         }
-        for row in rows[start...] { try insertKey.bind(.integer(row.key), .integer(row.articleID)).run() }
-        forgetFiledKeys()
+        for row in rows[start...] { try insertKey.bind(run, .integer(row.key), .integer(row.articleID)).run() }
+        self.runs = runs
+        filed = []
+        latestFiled = [:]
+    }
+
+    /// The lookup of 17 keys in near_keys and in every run; one seek per run and key.
+    private func candidateStatement() throws -> Statement {
+        let runs = try currentRuns().runs.map(\.id)
+        if let findCandidates, findCandidates.runs == runs { return findCandidates.statement }
+        let keys = (1...(CandidateKeys.bandCount + 1)).map { "?\($0)" }.joined(separator: ", ")
+        var sql = "SELECT article_id FROM near_keys WHERE key IN (\(keys))"
+        if !runs.isEmpty {
+            let list = runs.map(String.init).joined(separator: ", ")
+            sql += " UNION ALL SELECT article_id FROM near_keys_recent WHERE run IN (\(list)) AND key IN (\(keys))"
+        }
+        let statement = try connection.prepare(sql)
+        findCandidates = (runs, statement)
+        return statement
+    }
+
+    /// The runs as this transaction sees them, read again after a rollback.
+    private func currentRuns() throws -> KeyRuns {
+        if let runs { return runs }
+        let read = try Self.readRuns(connection)
+        runs = read
+        return read
+    }
+
+    private static func readRuns(_ connection: Connection) throws -> KeyRuns {
+        var runs: [KeyRuns.Run] = []
+        try connection.prepare("SELECT run, count(*) FROM near_keys_recent GROUP BY run ORDER BY run").forEachRow {
+            runs.append(KeyRuns.Run(id: Int64($0.int(0)), rows: $0.int(1)))
+        }
+        return KeyRuns(runs)
     }
 
     /// Jaccard matches beat containment matches; then the higher similarity wins.
