@@ -52,6 +52,23 @@ struct MigrationTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    @Test("a key filter saved in the layout before blocks is dropped by the upgrade, and the next import saves one in the new layout")
+    func keyFilterLayout() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("a.db")
+        let connection = try Connection(path: path)
+        let beforeBlocks = Array(Migration.bundled.prefix { !$0.name.contains("blocked_key_filter") })
+        #expect(beforeBlocks.count < Migration.bundled.count)
+        try Migrator(migrations: beforeBlocks).migrate(connection)
+        try connection.execute("INSERT INTO near_key_filter (id, keys, bits) VALUES (1, 3, zeroblob(1000))")
+        try Migrator().migrate(connection)
+        #expect(try connection.scalarInt("SELECT count(*) FROM near_key_filter") == 0)
+        connection.close()
+        try importDumps([directory.write("1.jsonl", StoryLinkTests.line("Original", StoryLinkTests.original))], into: path)
+        let saved = try count("SELECT length(bits) FROM near_key_filter", in: path)
+        #expect(saved > 0 && saved % (8 * KeyFilter.wordsPerBlock) == 0)
+    }
+
     @Test("files that are not archives are refused and left untouched")
     func foreignFilesRefused() throws {
         let directory = TemporaryDirectory()

@@ -109,8 +109,8 @@ final class NearDuplicateIndex {
             matched.append((candidate, version.canonical ?? candidate, match))
         }
         for key in keys.all {
-            filed.append(FiledKey(key: key, articleID: id, earlier: latestFiled[key] ?? -1))
-            latestFiled[key] = Int32(filed.count - 1)
+            let earlier = latestFiled.updateValue(Int32(filed.count), forKey: key) ?? -1
+            filed.append(FiledKey(key: key, articleID: id, earlier: earlier))
             filter.insert(key)
         }
         if filed.count >= heldKeys { try writeFiledKeys() }
@@ -144,17 +144,19 @@ final class NearDuplicateIndex {
     /// Articles filed under any of `keys`, those sharing the most keys first, at most
     /// `maximumCandidates` of them.
     private func candidates(sharing keys: CandidateKeys, excluding id: Int64) throws -> [Int64] {
-        // A key the filter has never seen is on file nowhere: only the others are asked
-        // (each run is a seek per key), the rest bound as NULL, which matches nothing.
-        let values: [SQLValue] = keys.all.map { filter.mayContain($0) ? .integer($0) : .null }
-        if !values.contains(where: { $0 != .null }) { return [] }
+        // A key the filter has never seen (held keys included) is on file nowhere: only
+        // the others are asked (each run is a seek per key), the rest bound as NULL,
+        // which matches nothing.
+        let maybe = keys.all.filter(filter.mayContain)
+        if maybe.isEmpty { return [] }
+        let values: [SQLValue] = maybe.map { .integer($0) }
         var shared: [Int64: Int] = [:]
         try candidateStatement().bind(values + Array(repeating: .null, count: CandidateKeys.bandCount + 1 - values.count))
             .forEachRow { row in
                 let candidate = Int64(row.int(0))
                 if candidate != id { shared[candidate, default: 0] += 1 }
             }
-        for key in keys.all {
+        for key in maybe {
             var entry = latestFiled[key] ?? -1
             while entry >= 0 {
                 let candidate = filed[Int(entry)].articleID
