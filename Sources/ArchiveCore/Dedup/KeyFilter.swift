@@ -3,10 +3,10 @@
 /// key that is absent (then the database is asked), never "no" for one that is present.
 ///
 /// Blocked: all of a key's probes fall in one block of 512 bits, a cache line, picked by
-/// the key's hash. Spread over the whole filter (21 MB at a million articles), each of
-/// the 7 probes was a miss of the processor's caches, 119 for an article's 17 keys; now
-/// 17, for about 1.0% false positives at 10 bits a key when full instead of 0.8%. Saved filters
-/// of the spread layout were dropped by migration 17.
+/// the key's hash. Spread over the whole filter (over 20 MB at a million articles), each
+/// of the 7 probes was a miss of the processor's caches, 119 for an article's 17 keys;
+/// now 17, for about 1.0% false positives at 10 bits a key when full instead of 0.8%.
+/// Saved filters of the spread layout were dropped by migration 17.
 struct KeyFilter {
     private(set) var words: [UInt64]
     private(set) var count: Int

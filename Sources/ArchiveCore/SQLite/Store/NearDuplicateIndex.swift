@@ -145,8 +145,8 @@ final class NearDuplicateIndex {
     /// `maximumCandidates` of them.
     private func candidates(sharing keys: CandidateKeys, excluding id: Int64) throws -> [Int64] {
         // A key the filter has never seen (held keys included) is on file nowhere: only
-        // the others are asked (each run is a seek per key), the rest bound as NULL,
-        // which matches nothing.
+        // the others are asked (each run is a seek per key); the statement's other
+        // places are bound as NULL, which matches nothing.
         let maybe = keys.all.filter(filter.mayContain)
         if maybe.isEmpty { return [] }
         let values: [SQLValue] = maybe.map { .integer($0) }
