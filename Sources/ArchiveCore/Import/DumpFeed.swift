@@ -164,8 +164,9 @@ struct DumpFeed: Sendable {
     }
 
     /// What near-duplicate detection needs of an article, computed with the parsing.
+    /// An article's candidate keys. Its shingles stay on the reading thread: the writer
+    /// makes them again from the text for the few articles that have candidates.
     struct NearSignature: Sendable {
-        let shingles: Shingles
         let keys: CandidateKeys
     }
 
@@ -196,8 +197,7 @@ struct DumpFeed: Sendable {
                 let article = try Article(record: record, warnings: &warnings, futureAfter: futureAfter, titleFromBody: titleFromBody)
                 var signature: NearSignature?
                 if nearDuplicates {
-                    let shingles = Shingles(normalized: article.comparisonBody)
-                    signature = NearSignature(shingles: shingles, keys: CandidateKeys(shingles))
+                    signature = NearSignature(keys: CandidateKeys(Shingles(normalized: article.comparisonBody)))
                 }
                 let repaired = record.warnings.isEmpty && !article.repaired ? nil : record.rawBytes
                 return .article(article, signature, cjk: CJKEntry(article), record.span, warnings: warnings, repairedFrom: repaired)

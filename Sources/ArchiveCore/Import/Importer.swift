@@ -405,7 +405,7 @@ final class Importer {
                     pending.counts.inserted += 1
                     if let cjkEntry { madeCJK.add(cjkEntry, id: id, fingerprint: article.fingerprint) }
                     if let nearIndex, let signature,
-                       try nearIndex.check(id: id, keys: signature.keys, shingles: signature.shingles) != .unique {
+                       try nearIndex.check(id: id, keys: signature.keys, shingles: { Shingles(normalized: article.comparisonBody) }) != .unique {
                         pending.counts.nearDuplicates += 1
                     }
                 case .duplicate(let id):

@@ -46,7 +46,7 @@ struct DedupRun {
             }
             guard let last = batch.last else { break }
             try connection.transaction {
-                for item in batch where try index.check(id: item.id, keys: CandidateKeys(item.shingles), shingles: item.shingles) != .unique {
+                for item in batch where try index.check(id: item.id, keys: CandidateKeys(item.shingles), shingles: { item.shingles }) != .unique {
                     result.versions += 1
                 }
                 try index.writeKeys()

@@ -14,8 +14,9 @@ final class NearDuplicateIndex {
     private let loadVersion: Statement
     private let link: Statement
     private let moveStory: Statement
-    /// Shingles of recently seen articles: copies tend to arrive close together (in one
-    /// dump, or in consecutive ones), so a candidate is often still here.
+    /// Shingles of recently compared articles: copies tend to arrive close together (in
+    /// one dump, or in consecutive ones), so a candidate is often still here. An article
+    /// compared with none is not here: its first copy reads and shingles its body.
     private var shingleCache: [Int64: Shingles] = [:]
     private var shingleCacheOrder: [Int64] = []
     private var shingleCacheNext = 0
@@ -102,10 +103,22 @@ final class NearDuplicateIndex {
     /// Checks `article` (already stored as `id`) against the archive and files it. When
     /// it matches versions of several stories (a copy that arrived before its original
     /// founded a story of its own), those stories are one: they are merged.
-    func check(id: Int64, keys: CandidateKeys, shingles: Shingles) throws -> Outcome {
+    ///
+    /// `makeShingles` is called only for an article with candidates, which few are:
+    /// shingles made by the reading threads and handed over with every article had been
+    /// freed on this thread, the one an import waits for, at the cost of taking those
+    /// threads' allocator locks.
+    func check(id: Int64, keys: CandidateKeys, shingles makeShingles: () -> Shingles) throws -> Outcome {
+        var made: Shingles?
+        func ownShingles() -> Shingles {
+            if let made { return made }
+            let shingles = makeShingles()
+            made = shingles
+            return shingles
+        }
         var matched: [(id: Int64, canonical: Int64, match: NearDuplicatePolicy.Match)] = []
         for candidate in try candidates(sharing: keys, excluding: id) {
-            guard let version = try load(candidate), let match = policy.match(shingles, version.shingles) else { continue }
+            guard let version = try load(candidate), let match = policy.match(ownShingles(), version.shingles) else { continue }
             matched.append((candidate, version.canonical ?? candidate, match))
         }
         for key in keys.all {
@@ -114,8 +127,9 @@ final class NearDuplicateIndex {
             filter.insert(key)
         }
         if filed.count >= heldKeys { try writeFiledKeys() }
-        remember(id, shingles)
+        if let made { remember(id, made) }
         guard let best = matched.max(by: { Self.better($1.match, than: $0.match) }) else { return .unique }
+        let shingles = ownShingles()
 
         // The canonical: the first imported, unless a later one is the full text of which
         // it is a cut-short copy.
