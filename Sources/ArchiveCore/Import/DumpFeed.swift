@@ -163,9 +163,9 @@ struct DumpFeed: Sendable {
         }
     }
 
-    /// What near-duplicate detection needs of an article, computed with the parsing.
-    /// An article's candidate keys. Its shingles stay on the reading thread: the writer
-    /// makes them again from the text for the few articles that have candidates.
+    /// What near-duplicate detection needs of an article, computed with the parsing: its
+    /// candidate keys. Its shingles stay on the reading thread (the writer makes them
+    /// again from the text for the few articles that have candidates).
     struct NearSignature: Sendable {
         let keys: CandidateKeys
     }
