@@ -19,25 +19,38 @@ struct KeyRunsTests {
         #expect(empty.write(7) == 1)
     }
 
-    @Test("past the most runs a lookup should seek, they are due to be merged into one above them all, never while one is open")
-    func mergeAll() {
+    @Test("past 16 runs, or past the row limit, the runs are due to move into near_keys, never while one is open")
+    func moveIsDue() {
         var runs = KeyRuns()
         for transaction in 1...KeyRuns.maximumRuns {
             _ = runs.write(transaction)
             runs.close()
-            #expect(!runs.mergeIsDue)
+            #expect(!runs.moveIsDue(rowLimit: 1_000))
         }
         _ = runs.write(100)
-        #expect(!runs.mergeIsDue)
+        #expect(!runs.moveIsDue(rowLimit: 1_000))
         runs.close()
-        #expect(runs.mergeIsDue)
-        let total = runs.rows
-        let merged = runs.mergeAll()
-        #expect(merged == Int64(KeyRuns.maximumRuns) + 2)
-        #expect(runs.runs == [KeyRuns.Run(id: merged, rows: total)])
-        #expect(!runs.mergeIsDue)
-        #expect(runs.write(1) == merged + 1)
-        runs.removeAll()
-        #expect(runs.runs.isEmpty && runs.open == nil)
+        #expect(runs.moveIsDue(rowLimit: 1_000))
+        var few = KeyRuns([KeyRuns.Run(id: 1, rows: 600)])
+        #expect(!few.moveIsDue(rowLimit: 1_000))
+        _ = few.write(401)
+        #expect(!few.moveIsDue(rowLimit: 1_000))
+        few.close()
+        #expect(few.moveIsDue(rowLimit: 1_000))
+        few.removeAll()
+        #expect(few.runs.isEmpty && few.open == nil && few.write(1) == 1)
+    }
+
+    @Test("moving the runs into near_keys merges them as SQLite reads them, without sorting them")
+    func moveWithoutSorting() throws {
+        let directory = TemporaryDirectory()
+        let connection = try Connection(path: directory.path("a.db"))
+        defer { connection.close() }
+        try Migrator().migrate(connection)
+        var plan: [String] = []
+        try connection.prepare("EXPLAIN QUERY PLAN " + NearDuplicateIndex.moveRuns([3, 5, 8])).forEachRow { plan.append($0.string(3)) }
+        #expect(plan.filter { $0.hasPrefix("MERGE") }.count == 2, "\(plan)")
+        #expect(plan.filter { $0.contains("near_keys_recent USING PRIMARY KEY (run=?)") }.count == 3, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 }

@@ -1,10 +1,10 @@
 /// The runs of `near_keys_recent` (migration 16), oldest first, and the one the open
 /// transaction writes. Each transaction appends its keys as a run of its own, under a
 /// number above every other, so its pages are new ones at the end of the table. A
-/// lookup seeks each run, so past `maximumRuns` they are merged into one; merging as
-/// soon as two were alike in size (which bounds the runs at log2 of the rows) rewrote
-/// each key two or three times in a first import of 30,000 articles, and cost more
-/// than it saved.
+/// lookup seeks each run, so past `maximumRuns` (or past `NearDuplicateIndex.recentLimit`
+/// rows) they all move into near_keys. Merging the newest two whenever they were alike
+/// in size (at most log2 of the rows then) rewrote each key two or three times in a
+/// first import of 30,000 articles, and cost more than it saved.
 struct KeyRuns: Equatable {
     struct Run: Equatable {
         let id: Int64
@@ -40,15 +40,10 @@ struct KeyRuns: Equatable {
 
     static let maximumRuns = 16
 
-    /// Whether the runs are due to be merged into one (when no run is open).
-    var mergeIsDue: Bool { open == nil && runs.count > Self.maximumRuns }
-
-    /// Records that every run became one, under the number returned.
-    mutating func mergeAll() -> Int64 {
-        let id = (runs.last?.id ?? 0) + 1
-        runs = [Run(id: id, rows: rows)]
-        open = nil
-        return id
+    /// Whether the runs are due to move into near_keys (when no run is open): there are
+    /// more than `maximumRuns` of them, or more than `rowLimit` rows.
+    func moveIsDue(rowLimit: Int) -> Bool {
+        open == nil && (runs.count > Self.maximumRuns || rows > rowLimit)
     }
 
     /// Every run moved into near_keys.

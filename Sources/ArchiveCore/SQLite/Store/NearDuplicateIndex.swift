@@ -218,30 +218,27 @@ final class NearDuplicateIndex {
     }
 
     /// Writes the keys filed since the last call into near_keys_recent, as the end of
-    /// this transaction's run; moves every run into near_keys, in key order, when they
-    /// hold more than `recentLimit` rows, or else merges them into one run when there
-    /// are more than `KeyRuns.maximumRuns`. Inside the caller's transaction, before it
-    /// commits.
+    /// this transaction's run, and moves every run into near_keys, in key order, when
+    /// `KeyRuns` says they are due. Inside the caller's transaction, before it commits.
     func writeKeys() throws {
         try writeFiledKeys()
         var runs = try currentRuns()
         runs.close()
-        if runs.rows > Self.recentLimit {
-            try connection.execute("""
-                INSERT OR IGNORE INTO near_keys (key, article_id) SELECT key, article_id FROM near_keys_recent ORDER BY key;
-                DELETE FROM near_keys_recent;
-                """)
+        if runs.moveIsDue(rowLimit: Self.recentLimit) {
+            try connection.execute(Self.moveRuns(runs.runs.map(\.id)) + "; DELETE FROM near_keys_recent;")
             runs.removeAll()
         }
-        if runs.mergeIsDue {
-            let merged = runs.mergeAll()
-            try connection.prepare("""
-                INSERT OR IGNORE INTO near_keys_recent (run, key, article_id)
-                    SELECT ?1, key, article_id FROM near_keys_recent WHERE run < ?1 ORDER BY key, article_id
-                """).bind(.integer(merged)).run()
-            try connection.prepare("DELETE FROM near_keys_recent WHERE run < ?").bind(.integer(merged)).run()
-        }
         self.runs = runs
+    }
+
+    /// Copies `runs` into near_keys in key order. Each run is in key order already, so
+    /// SQLite merges them as it reads them (a compound SELECT's ORDER BY, one arm per
+    /// run), where sorting 2,000,000 rows had raised a 1,000,000-article import's peak
+    /// memory from 193 to 270 MB.
+    static func moveRuns(_ runs: [Int64]) -> String {
+        let merged = runs.map { "SELECT key, article_id FROM near_keys_recent WHERE run = \($0)" }
+            .joined(separator: " UNION ALL ")
+        return "INSERT OR IGNORE INTO near_keys (key, article_id) \(merged) ORDER BY 1, 2"
     }
 
     /// Writes the filed keys into this transaction's run, in key order.
