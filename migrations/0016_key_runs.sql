@@ -3,9 +3,8 @@
 -- near_keys_recent. Keyed by the key alone, each commit's keys landed on nearly every
 -- page of the table, and the commit wrote the whole table out again (up to 34 MB at
 -- every commit of a daily import into 1,000,000 articles; README, "Candidate keys in
--- runs"). Lookups read near_keys and each run; the newest runs are merged into one when
--- they grow as large as the one before them, so there are few runs, and all of them
--- move into near_keys past 2,000,000 rows, as before.
+-- runs"). Lookups read near_keys and each run; the runs move into near_keys, merged in
+-- key order, past 16 of them or past 2,000,000 rows.
 DROP VIEW near_keys_all;
 ALTER TABLE near_keys_recent RENAME TO near_keys_recent_before_runs;
 CREATE TABLE near_keys_recent (
