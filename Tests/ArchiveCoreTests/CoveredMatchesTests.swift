@@ -8,8 +8,9 @@ import Testing
 struct CoveredMatchesTests {
     /// 1,200 articles (a quarter of them Chinese, in the CJK index) over five years, with
     /// tags of every breadth (`Port` on a seventh, `city` and `City` on a third, `Common`
-    /// on four fifths), every tenth article a version of the one before it, and one
-    /// article with a negative id (written by SQL, as another program may).
+    /// on four fifths), every tenth article a version of the one before it, one
+    /// article with a negative id and one with a date shorter than ours, `2023`, which
+    /// sorts inside 2022's range (both written by SQL, as another program may).
     static func fixture(_ directory: TemporaryDirectory) throws -> String {
         let lines = (1...1_200).map { n in
             let words = "w\(n) x\(n * 7) y\(n * 13) z\(n * 31)"
@@ -31,6 +32,8 @@ struct CoveredMatchesTests {
             UPDATE articles SET duplicate_of = id - 1 WHERE id % 10 = 0;
             INSERT INTO articles (id, title, body, tags, published, fingerprint, imported_at)
                 VALUES (-5, 'Negative', 'harbour quay negative', '["Port", "Common"]', '2022-03-01T00:00:00', x'05', '2024-01-01T00:00:00Z');
+            INSERT INTO articles (id, title, body, tags, published, fingerprint, imported_at)
+                VALUES (-6, 'Short date', 'harbour quay short', '["Port", "Common"]', '2023', x'07', '2024-01-01T00:00:00Z');
             """)
         return db
     }
@@ -51,6 +54,7 @@ struct CoveredMatchesTests {
             try ArticleFilter(query: query, since: "2022", until: "2022"),
             try ArticleFilter(query: query, since: "2021"),
             try ArticleFilter(query: query, since: "2022", until: "2022", tags: ["Port"]),
+            try ArticleFilter(query: query, since: "2022", until: "2022-06"),
             try ArticleFilter(query: query, since: "2021", tags: ["city", "Common"], allVersions: true),
         ]
     }
@@ -231,6 +235,43 @@ struct CoveredMatchesTests {
                         try Self.expectedFacets(Self.covered(portInYear(query), on: oracle.connection), tagSample: 2_000,
                                                 countLimit: 10_000, on: oracle.connection)
                     }, "\(query) facets after the change")
+        }
+    }
+
+    @Test("a filter within one year has that year's articles only, unless a date shorter than ours sorts into its range")
+    func filterWithinOneYear() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory)
+        let year = { (since: String, until: String?) in
+            let archive = try Archive(path: db, mode: .read)
+            defer { archive.close() }
+            return try FacetQuery(connection: archive.connection).onlyYear(of: ArticleFilter(since: since, until: until))
+        }
+        // The fixture's `2023` sorts between 2022-01-01 and 2023-01-01T00:00:00.
+        #expect(try year("2022", "2022") == nil)
+        #expect(try year("2022", "2022-06") == "2022")
+        #expect(try year("2022-03-04", "2022-11") == "2022")
+        #expect(try year("2021", "2022") == nil)
+        #expect(try year("2024", "2024") == "2024")
+        #expect(try year("2022", nil) == nil)
+        let writer = try Archive(path: db, mode: .write)
+        try writer.connection.execute("DELETE FROM articles WHERE id = -6")
+        writer.close()
+        #expect(try year("2022", "2022") == "2022")
+        // Pages within one year, their years counted without look-ups, against the definition.
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        let connection = archive.connection
+        for query in Self.queries {
+            for filter in [try ArticleFilter(query: query, since: "2022", until: "2022"),
+                           try ArticleFilter(query: query, since: "2022", until: "2022", tags: ["Common"])] {
+                let covered = try Self.covered(filter, on: connection)
+                for limit in [5, 10_000] {
+                    let facets = try FacetQuery(connection: connection).facets(filter, tagLimit: 20, tagSample: 50, countLimit: limit)
+                    #expect(facets == (try Self.expectedFacets(covered, tagSample: 50, countLimit: limit, on: connection)),
+                            "\(query.text) \(filter.tags) up to \(limit)")
+                }
+            }
         }
     }
 

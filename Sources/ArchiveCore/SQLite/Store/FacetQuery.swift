@@ -58,6 +58,10 @@ struct FacetQuery {
         let walk = CoveredMatches(connection: connection)
         if filter.query != nil, let set = try walk.filterSet(parts, filter: filter, limit: limit, walked: walked) {
             let ids = try walk.newest(parts, set: set, filter: filter, limit: limit, after: walked)
+            if let year = try onlyYear(of: filter) {
+                let dated = min(ids.count, yearsAmong)
+                return (ids, dated > 0 ? [year: dated] : [:])
+            }
             // The months of the blocks most of them fall in, else each one's date.
             var unpacked: [Int64] = []
             perYear = try FilterBlocks(connection: connection).yearsOfPackedIDs(ids.prefix(yearsAmong), leftOver: &unpacked)
@@ -79,6 +83,26 @@ struct FacetQuery {
             if ids.count <= yearsAmong, !row.isNull(1) { perYear[row.string(1), default: 0] += 1 }
         }
         return (ids, perYear)
+    }
+
+    /// The year every article `filter` covers was published in, when its dates lie
+    /// within one calendar year (a page filtered to a year, as a click on a year facet
+    /// makes it): its years need no look-up of each article's date, which was a sixth
+    /// of such a page at 1,000,000 articles. nil otherwise. Dates are compared as text:
+    /// between two bounds that start with `YYYY-`, every date starts so too; up to the
+    /// next year's first second, only a date written shorter than ours (`2023`,
+    /// `2023-01-01`, as another program might) sorts in without starting with the year,
+    /// and an archive holding one is counted one by one.
+    func onlyYear(of filter: ArticleFilter) throws -> String? {
+        guard let since = filter.since, let until = filter.until, since.count >= 5,
+              let year = Int(since.prefix(4)), since.dropFirst(4).first == "-" else { return nil }
+        let prefix = String(since.prefix(5))
+        if until.hasPrefix(prefix) { return String(since.prefix(4)) }
+        let next = String(format: "%04d", year + 1)
+        guard until == "\(next)-01-01T00:00:00" else { return nil }
+        let shorter = try connection.scalarInt("SELECT count(*) FROM articles WHERE published >= ? AND published < ?",
+                                               .text(next), .text(until))
+        return shorter == 0 ? String(since.prefix(4)) : nil
     }
 
     /// The `limit` most frequent tags of the articles `ids`.
