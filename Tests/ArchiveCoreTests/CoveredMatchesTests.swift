@@ -9,8 +9,9 @@ struct CoveredMatchesTests {
     /// 1,200 articles (a quarter of them Chinese, in the CJK index) over five years, with
     /// tags of every breadth (`Port` on a seventh, `city` and `City` on a third, `Common`
     /// on four fifths), every tenth article a version of the one before it, one
-    /// article with a negative id and one with a date shorter than ours, `2023`, which
-    /// sorts inside 2022's range (both written by SQL, as another program may).
+    /// article with a negative id (with a tag that is a number) and one with a date
+    /// shorter than ours, `2023`, which sorts inside 2022's range (all written by SQL, as
+    /// another program may).
     static func fixture(_ directory: TemporaryDirectory) throws -> String {
         let lines = (1...1_200).map { n in
             let words = "w\(n) x\(n * 7) y\(n * 13) z\(n * 31)"
@@ -34,6 +35,7 @@ struct CoveredMatchesTests {
                 VALUES (-5, 'Negative', 'harbour quay negative', '["Port", "Common"]', '2022-03-01T00:00:00', x'05', '2024-01-01T00:00:00Z');
             INSERT INTO articles (id, title, body, tags, published, fingerprint, imported_at)
                 VALUES (-6, 'Short date', 'harbour quay short', '["Port", "Common"]', '2023', x'07', '2024-01-01T00:00:00Z');
+            INSERT INTO article_tags (article_id, tag, position) VALUES (-5, 7, 2);
             """)
         return db
     }

@@ -105,8 +105,38 @@ struct FacetQuery {
         return shorter == 0 ? String(since.prefix(4)) : nil
     }
 
-    /// The `limit` most frequent tags of the articles `ids`.
+    /// The `limit` most frequent tags of the articles `ids`, grouped as the statement's
+    /// `GROUP BY t.tag COLLATE NOCASE` groups them (ASCII letters folded), each group
+    /// named by its first spelling in binary order. Counted here: SQLite sorted the rows
+    /// to group them, more than half the time of the tags of a page's 2,000 articles at
+    /// 1,000,000 (5 of 9 ms). A tag that is not text (only another program can write
+    /// one) sends the count back to the statement, which groups it as SQLite does.
     private func tagCounts(of ids: ArraySlice<Int64>, limit: Int) throws -> [ArchiveStats.TagCount] {
+        var groups: [[UInt8]: (name: [UInt8], count: Int)] = [:]
+        var allText = true
+        try connection.prepare("SELECT t.tag FROM json_each(?) j CROSS JOIN article_tags t ON t.article_id = j.value")
+            .bind(.jsonIDs(ids)).forEachRow { row in
+                guard allText, row.isText(0) else {
+                    allText = false
+                    return
+                }
+                row.withUTF8(0) { bytes in
+                    let spelling = bytes.map { Array($0) } ?? []
+                    let key = spelling.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                    if let group = groups[key] {
+                        groups[key] = (spelling.lexicographicallyPrecedes(group.name) ? spelling : group.name, group.count + 1)
+                    } else {
+                        groups[key] = (spelling, 1)
+                    }
+                }
+            }
+        guard allText else { return try tagCountsBySQL(of: ids, limit: limit) }
+        return groups.values
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name.lexicographicallyPrecedes($1.name) }
+            .prefix(limit).map { ArchiveStats.TagCount(tag: String(decoding: $0.name, as: UTF8.self), count: $0.count) }
+    }
+
+    private func tagCountsBySQL(of ids: ArraySlice<Int64>, limit: Int) throws -> [ArchiveStats.TagCount] {
         var tags: [ArchiveStats.TagCount] = []
         try connection.prepare("""
             SELECT \(Self.tagCounts) FROM json_each(?) j CROSS JOIN article_tags t ON t.article_id = j.value

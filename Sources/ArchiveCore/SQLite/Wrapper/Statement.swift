@@ -118,6 +118,8 @@ final class Statement {
 
     func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
+    func isText(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_TEXT }
+
     func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
 
     func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
