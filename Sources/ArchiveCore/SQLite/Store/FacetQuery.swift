@@ -122,7 +122,7 @@ struct FacetQuery {
                 }
                 row.withUTF8(0) { bytes in
                     let spelling = bytes.map { Array($0) } ?? []
-                    let key = spelling.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                    let key = NoCase.key(spelling)
                     if let group = groups[key] {
                         groups[key] = (spelling.lexicographicallyPrecedes(group.name) ? spelling : group.name, group.count + 1)
                     } else {

@@ -157,7 +157,7 @@ struct FilterBlocks {
 
     /// The key of a tag: as `COLLATE NOCASE` compares, ASCII letters folded, nothing else.
     static func tagKey(_ tag: String) -> String {
-        String(decoding: tag.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(decoding: NoCase.key(tag.utf8), as: UTF8.self)
     }
 
     /// The month key of a `published` text: its first seven characters (all of a shorter
