@@ -12,10 +12,15 @@ struct CoveredMatchesTests {
     /// article with a negative id (with a tag that is a number) and one with a date
     /// shorter than ours, `2023`, which sorts inside 2022's range (all written by SQL, as
     /// another program may).
-    static func fixture(_ directory: TemporaryDirectory) throws -> String {
+    ///
+    /// Without `chinese`, no article is in the CJK index, so a word's or a prefix's
+    /// matches are one index's, which a long walk reads from its lists
+    /// (`TermDocuments`); every eleventh article is then rewritten by SQL, so the
+    /// lists hold deleted entries too.
+    static func fixture(_ directory: TemporaryDirectory, chinese: Bool = true) throws -> String {
         let lines = (1...1_200).map { n in
             let words = "w\(n) x\(n * 7) y\(n * 13) z\(n * 31)"
-            let body = n % 4 == 0
+            let body = n % 4 == 0 && chinese
                 ? "港口 harbour \(words) 集装箱 \(n % 9)"
                 : String(repeating: "harbour quay ", count: n % 2 + 1) + words
             var tags = ["T\(n % 5)"]
@@ -37,6 +42,7 @@ struct CoveredMatchesTests {
                 VALUES (-6, 'Short date', 'harbour quay short', '["Port", "Common"]', '2023', x'07', '2024-01-01T00:00:00Z');
             INSERT INTO article_tags (article_id, tag, position) VALUES (-5, 7, 2);
             """)
+        if !chinese { try archive.connection.execute("UPDATE articles SET body = 'quay ' || body WHERE id % 11 = 0") }
         return db
     }
 
@@ -159,6 +165,24 @@ struct CoveredMatchesTests {
         #expect(try FilterSet.plan(rare, on: connection) != nil)
         #expect(try CoveredMatches(connection: connection).filterSet(FilterSQL.walkingNewestFirst(rare, on: connection),
                                                                      filter: rare, limit: 10_001) == nil)
+    }
+
+    @Test("with one index, long walks go on in its lists: the same counts and facets as the definition")
+    func walksGoOnInTheLists() throws {
+        let directory = TemporaryDirectory()
+        let db = try Self.fixture(directory, chinese: false)
+        let archive = try Archive(path: db, mode: .read)
+        defer { archive.close() }
+        let connection = archive.connection
+        #expect(try connection.scalarInt("SELECT count(*) FROM cjk_articles") == 0)
+        // The words and the prefix are read from the lists.
+        for query in ["harbour", "quay", "harb*"] {
+            let parts = try FilterSQL.walkingNewestFirst(ArticleFilter(query: SearchQuery(query, raw: true)), on: connection)
+            guard case .text(let expression) = parts.branches[0].expression else { continue }
+            #expect(try TermDocuments(connection: connection, index: "articles_fts").articles(matching: expression, upTo: 1_200) != nil, "\(query)")
+        }
+        let exercised = try connection.transaction(.deferred) { try Self.check(connection, label: "one index") }
+        #expect(exercised.walkedWithBits > 10)
     }
 
     @Test("a results page counts and facets on from its search's window: the same total and facets as asked apart, answers kept or not")

@@ -20,17 +20,72 @@ struct ArticleBits {
         try connection.prepare(members).bind(values).forEachRow { insert(Int64($0.int(0))) }
     }
 
+    // Inlined: a document list read into bits inserts half a million ids.
+    @inline(__always)
     mutating func insert(_ id: Int64) {
-        guard id >= 0, Int(id / 64) < words.count else {
-            outliers.insert(id)
-            return
-        }
-        words[Int(id / 64)] |= 1 << UInt64(id % 64)
+        guard id >= 0, Int(id >> 6) < words.count else { return insertOutlier(id) }
+        words[Int(id >> 6)] |= 1 << UInt64(id & 63)
     }
+
+    /// Inserts or removes each id in order (`present` says which): a leaf's document
+    /// list at once, the words borrowed once instead of once an id.
+    mutating func update(_ entries: [(id: Int64, present: Bool)]) {
+        var outside: [(id: Int64, present: Bool)] = []
+        words.withUnsafeMutableBufferPointer { words in
+            for (id, present) in entries {
+                guard id >= 0, Int(id >> 6) < words.count else {
+                    outside.append((id, present))
+                    continue
+                }
+                if present { words[Int(id >> 6)] |= 1 << UInt64(id & 63) } else { words[Int(id >> 6)] &= ~(1 << UInt64(id & 63)) }
+            }
+        }
+        for (id, present) in outside { if present { insertOutlier(id) } else { removeOutlier(id) } }
+    }
+
+    @inline(never)
+    private mutating func insertOutlier(_ id: Int64) { outliers.insert(id) }
+
+    @inline(never)
+    private mutating func removeOutlier(_ id: Int64) { outliers.remove(id) }
 
     func contains(_ id: Int64) -> Bool {
         guard id >= 0, Int(id / 64) < words.count else { return outliers.contains(id) }
         return words[Int(id / 64)] & (1 << UInt64(id % 64)) != 0
+    }
+
+    /// Adds the ids of a set made for the same archive (as many words).
+    mutating func formUnion(_ other: ArticleBits) {
+        precondition(words.count == other.words.count, "sets of one archive")
+        for index in words.indices { words[index] |= other.words[index] }
+        outliers.formUnion(other.outliers)
+    }
+
+    /// Calls `body` with each id below `limit` (every id when nil), largest first, until
+    /// it returns false.
+    func forEachDescending(below limit: Int64?, _ body: (Int64) throws -> Bool) rethrows {
+        let sortedOutliers = outliers.filter { id in limit.map { id < $0 } ?? true }.sorted(by: >)
+        // Outliers past the words come first, negative ones last.
+        for id in sortedOutliers where id >= 0 { guard try body(id) else { return } }
+        let lastBit = Int64(words.count * 64 - 1)
+        // No id with a bit (none is negative) is below a limit of 0 or less.
+        let top = limit.map { $0 <= 0 ? -1 : min($0 - 1, lastBit) } ?? lastBit
+        if top >= 0 {
+            var index = Int(top / 64)
+            // The top word's bits above `top` are not below the limit.
+            var word = words[index] & (UInt64.max >> UInt64(63 - top % 64))
+            while true {
+                while word != 0 {
+                    let bit = 63 - word.leadingZeroBitCount
+                    guard try body(Int64(index * 64 + bit)) else { return }
+                    word &= ~(1 << UInt64(bit))
+                }
+                guard index > 0 else { break }
+                index -= 1
+                word = words[index]
+            }
+        }
+        for id in sortedOutliers where id < 0 { guard try body(id) else { return } }
     }
 
     /// Keeps only the ids both sets hold.

@@ -4,8 +4,14 @@
 enum FTS5Varint {
     /// The integer at `offset` in `bytes`, moving `offset` past it; nil when the bytes end
     /// before it does.
+    @inline(__always)
     static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: inout Int) -> Int?
     where Bytes.Index == Int {
+        // Most values in a document list (deltas, sizes) take one byte.
+        if offset < bytes.endIndex, bytes[offset] < 0x80 {
+            offset += 1
+            return Int(bytes[offset - 1])
+        }
         var value = 0
         for length in 1...9 {
             guard offset < bytes.endIndex else { return nil }

@@ -46,7 +46,8 @@ struct FilterSQL {
                 conditions.append("articles_fts MATCH ?")
                 conditions.append(fullTextRank)
                 matchValues = [.text(fullText)]
-                branches = [MatchBranch(table: "articles_fts", source: 0, condition: fullTextRank, expression: .text(fullText))]
+                branches = [MatchBranch(table: "articles_fts", source: 0, condition: fullTextRank, expression: .text(fullText),
+                                        conditionOnlyRanks: true)]
             } else {
                 // Each branch: its index, the source number it reports, and which articles
                 // it answers for. Both rank by `ArchiveRank`, so that their scores compare.

@@ -8,6 +8,9 @@ struct MatchBranch {
     let source: Int
     let condition: String
     let expression: SQLValue
+    /// True when `condition` leaves out no article (it only names the rank function):
+    /// then the index's own lists say which articles match (`TermDocuments`).
+    var conditionOnlyRanks = false
 
     /// Its matches with their scores and its source number, as `id, score, source`;
     /// binds the expression.

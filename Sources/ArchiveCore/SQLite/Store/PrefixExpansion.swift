@@ -90,17 +90,6 @@ struct PrefixExpansion {
     /// True when the tokenizer turns each term into itself: a term from the index is
     /// already stemmed, and stemming it again must not change it.
     private func readBack(_ terms: [String]) throws -> Bool {
-        try connection.execute("""
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_stems USING fts5(term, tokenize='\(try FullTextSchema.tokenizer(connection))');
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_stems_vocab USING fts5vocab(temp, archive_stems, instance);
-            DELETE FROM temp.archive_stems;
-            """)
-        let insert = try connection.prepare("INSERT INTO temp.archive_stems (rowid, term) VALUES (?, ?)")
-        for (row, term) in terms.enumerated() { try insert.bind(.integer(Int64(row + 1)), .text(term)).run() }
-        var stems: [Int64: [String]] = [:]
-        try connection.prepare("SELECT doc, term FROM temp.archive_stems_vocab").forEachRow {
-            stems[Int64($0.int(0)), default: []].append($0.string(1))
-        }
-        return terms.enumerated().allSatisfy { stems[Int64($0.offset + 1)] == [$0.element] }
+        try TokenizedWords(connection: connection).terms(of: terms) == terms.map { [$0] }
     }
 }

@@ -66,6 +66,9 @@ struct SegmentTerms {
 
     struct Segment {
         let id: Int
+        /// Its level: level 0 holds the newest segments, each level's segments are listed
+        /// oldest first, and a merge moves segments' contents up a level.
+        let level: Int
         let firstPage: Int
         let lastPage: Int
 
@@ -82,12 +85,12 @@ struct SegmentTerms {
         guard record.count > offset, let levels = FTS5Varint.read(record, at: &offset),
               let total = FTS5Varint.read(record, at: &offset), FTS5Varint.read(record, at: &offset) != nil else { return nil }
         var segments: [Segment] = []
-        for _ in 0..<levels {
+        for level in 0..<levels {
             guard FTS5Varint.read(record, at: &offset) != nil, let count = FTS5Varint.read(record, at: &offset) else { return nil }
             for _ in 0..<count {
                 guard let id = FTS5Varint.read(record, at: &offset), let first = FTS5Varint.read(record, at: &offset),
                       let last = FTS5Varint.read(record, at: &offset), id > 0, first > 0 || last == 0 else { return nil }
-                segments.append(Segment(id: id, firstPage: first, lastPage: last))
+                segments.append(Segment(id: id, level: level, firstPage: first, lastPage: last))
             }
         }
         return segments.count == total && offset == record.count ? segments : nil
@@ -95,25 +98,6 @@ struct SegmentTerms {
 
     /// Every term that starts on a leaf page, in order; nil when the page does not read as one.
     static func terms(onLeaf leaf: UnsafeRawBufferPointer?) -> [[UInt8]]? {
-        guard let leaf, leaf.count >= 4 else { return nil }
-        let footer = Int(leaf[2]) << 8 | Int(leaf[3])
-        guard footer >= 4, footer <= leaf.count else { return nil }
-        var terms: [[UInt8]] = []
-        var footerOffset = footer
-        var termOffset = 0
-        while footerOffset < leaf.count {
-            guard let delta = FTS5Varint.read(leaf, at: &footerOffset) else { return nil }
-            termOffset += delta
-            guard termOffset >= 4 else { return nil }
-            var offset = termOffset
-            var shared = 0
-            if let previous = terms.last {
-                guard let count = FTS5Varint.read(leaf, at: &offset), count <= previous.count else { return nil }
-                shared = count
-            }
-            guard let length = FTS5Varint.read(leaf, at: &offset), offset + length <= footer else { return nil }
-            terms.append(Array((terms.last ?? []).prefix(shared)) + leaf[offset..<(offset + length)])
-        }
-        return terms
+        FTS5Leaf(leaf)?.terms.map(\.term)
     }
 }
