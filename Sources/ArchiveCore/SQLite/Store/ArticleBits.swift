@@ -20,11 +20,9 @@ struct ArticleBits {
         try connection.prepare(members).bind(values).forEachRow { insert(Int64($0.int(0))) }
     }
 
-    // Inlined: a document list read into bits inserts half a million ids.
-    @inline(__always)
     mutating func insert(_ id: Int64) {
-        guard id >= 0, Int(id >> 6) < words.count else { return insertOutlier(id) }
-        words[Int(id >> 6)] |= 1 << UInt64(id & 63)
+        guard id >= 0, Int(id / 64) < words.count else { return insertOutlier(id) }
+        words[Int(id / 64)] |= 1 << UInt64(id % 64)
     }
 
     /// Inserts or removes each id in order (`present` says which): a leaf's document
@@ -33,11 +31,12 @@ struct ArticleBits {
         var outside: [(id: Int64, present: Bool)] = []
         words.withUnsafeMutableBufferPointer { words in
             for (id, present) in entries {
-                guard id >= 0, Int(id >> 6) < words.count else {
+                guard id >= 0, Int(id / 64) < words.count else {
                     outside.append((id, present))
                     continue
                 }
-                if present { words[Int(id >> 6)] |= 1 << UInt64(id & 63) } else { words[Int(id >> 6)] &= ~(1 << UInt64(id & 63)) }
+                let bit: UInt64 = 1 << UInt64(id % 64)
+                if present { words[Int(id / 64)] |= bit } else { words[Int(id / 64)] &= ~bit }
             }
         }
         for (id, present) in outside { if present { insertOutlier(id) } else { removeOutlier(id) } }
