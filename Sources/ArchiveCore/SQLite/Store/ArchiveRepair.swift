@@ -8,11 +8,7 @@ struct ArchiveRepair {
 
     func run(step done: (RepairStep) -> Void = { _ in }) throws {
         try connection.transaction {
-            try connection.execute("""
-                DELETE FROM fts_pending;
-                INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-                """)
-            try CJKIndex(connection: connection).rebuild()
+            try SearchIndex(connection: connection).rebuild()
             for index in RankLengths.indexes { try RankLengths(connection: connection, index: index).rebuild() }
         }
         done(.fullTextIndex)

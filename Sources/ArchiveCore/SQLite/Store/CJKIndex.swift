@@ -9,13 +9,14 @@ struct CJKIndex {
         try connection.scalarInt("SELECT EXISTS (SELECT 1 FROM cjk_articles)") == 1
     }
 
-    /// Indexes the articles with ids in `range` that need it. The importer calls this
-    /// for each chunk it adds to articles_fts, under the same pending mark, with the
-    /// entries its reading thread made (`made`): those are added as they are, when the
-    /// article stored under the id is the one they were made of; every other article
-    /// is read back and its entry made here.
+    /// Indexes the articles with ids in `range` that need it, and keeps the form each
+    /// one is to be given to articles_fts in (`FullTextForm`). The importer calls this
+    /// for each chunk, under the same pending mark, just before it adds the chunk to
+    /// articles_fts, with the entries its reading thread made (`made`): those are added
+    /// as they are, when the article stored under the id is the one they were made of;
+    /// every other article is read back and its entry made here.
     func index(ids range: ClosedRange<Int64>, made: inout MadeCJKEntries) throws {
-        let writer = try Writer(connection: connection)
+        let writer = try Writer(connection: connection, keepingForms: true)
         let taken = made.take(in: range)
         if !taken.isEmpty {
             let stored = try connection.prepare("SELECT fingerprint FROM articles WHERE id = ?")
@@ -57,8 +58,9 @@ struct CJKIndex {
 
     /// Empties the index and indexes every article again (`archive repair`, or after
     /// another writer changed an indexed article), up to `through` when an import's
-    /// pending articles are above it.
-    func rebuild(through: Int64? = nil) throws {
+    /// pending articles are above it. `keepingForms`: articles_fts is being rebuilt
+    /// too, from the forms kept now (`SearchIndex.rebuild`).
+    func rebuild(through: Int64? = nil, keepingForms: Bool = false) throws {
         try connection.execute("""
             INSERT INTO articles_cjk(articles_cjk) VALUES ('delete-all');
             DELETE FROM cjk_article_lengths;
@@ -66,7 +68,7 @@ struct CJKIndex {
             DELETE FROM cjk_stale;
             """)
         try connection.prepare("SELECT id, title, body, tags FROM articles WHERE id <= coalesce(?, id)")
-            .bind(through.map(SQLValue.integer) ?? .null).forEachRow(try adder())
+            .bind(through.map(SQLValue.integer) ?? .null).forEachRow(try adder(Writer(connection: connection, keepingForms: keepingForms)))
     }
 
     /// What adds one article (a row of id, title, body, tags) when its text needs the
@@ -76,7 +78,8 @@ struct CJKIndex {
         return { row in
             // Judged on the bytes first: most articles do not need the index.
             guard (Int32(1)...3).contains(where: { Self.needsIndex(row, column: $0) }),
-                  let entry = CJKEntry(title: row.string(1), body: row.string(2), tags: StoredTags.decode(row.string(3)))
+                  let entry = CJKEntry(title: row.string(1), body: row.string(2), tags: StoredTags.decode(row.string(3)),
+                                       storedTags: row.string(3))
             else { return }
             try writer.add(entry, id: Int64(row.int(0)))
         }
@@ -87,15 +90,26 @@ struct CJKIndex {
         private let connection: Connection
         private let record: Statement
         private let insert: Statement
+        private let keepForm: Statement?
 
-        init(connection: Connection) throws {
+        /// `keepingForms`: the articles are about to be added to articles_fts (only the
+        /// importer's pending articles are; the others are in it already, as they were
+        /// given, and their forms must not change).
+        init(connection: Connection, keepingForms: Bool = false) throws {
             self.connection = connection
             record = try connection.prepare("INSERT OR IGNORE INTO cjk_articles (article_id) VALUES (?)")
             insert = try connection.prepare("INSERT INTO articles_cjk (rowid, title, body, tags) VALUES (?, ?, ?, ?)")
+            keepForm = keepingForms
+                ? try connection.prepare("INSERT OR REPLACE INTO fts_forms (article_id, title, body, tags) VALUES (?, ?, ?, ?)")
+                : nil
         }
 
         /// Indexes article `id` unless it is recorded as indexed already.
         func add(_ entry: CJKEntry, id: Int64) throws {
+            if let keepForm {
+                let form = entry.fullText
+                try keepForm.bind(.integer(id), .text(form.title), .text(form.body), .text(form.tags)).run()
+            }
             try record.bind(.integer(id)).run()
             guard connection.changes > 0 else { return }
             try insert.bind(.integer(id), .text(entry.title), .text(entry.body), .text(entry.tags)).run()

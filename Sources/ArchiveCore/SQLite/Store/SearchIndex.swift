@@ -31,12 +31,33 @@ struct SearchIndex {
             row.isNull(0) ? nil : (Int64(row.int(0)), row.int(1))
         }
         guard let (through, count) = chunk ?? nil else { return 0 }
-        try connection.prepare("""
-            INSERT INTO articles_fts(rowid, title, body, tags) SELECT id, title, body, tags FROM articles WHERE id > ? AND id <= ?
-            """).bind(.integer(after), .integer(through)).run()
+        // The CJK index first: it keeps the form articles_fts is given for its articles.
         try CJKIndex(connection: connection).index(ids: (after + 1)...through, made: &made)
+        try addToFullText(ids: (after + 1)...through)
         try connection.prepare("UPDATE fts_pending SET after_id = ? WHERE id = 1").bind(.integer(through)).run()
         return count
+    }
+
+    /// Adds the articles with ids in `range` to articles_fts: as stored, or in the form
+    /// kept for them (`FullTextForm`), as the triggers take them out again.
+    func addToFullText(ids range: ClosedRange<Int64>) throws {
+        try connection.prepare("""
+            INSERT INTO articles_fts(rowid, title, body, tags)
+            SELECT a.id, coalesce(f.title, a.title), coalesce(f.body, a.body), coalesce(f.tags, a.tags)
+            FROM articles a LEFT JOIN fts_forms f ON f.article_id = a.id WHERE a.id BETWEEN ? AND ?
+            """).bind(.integer(range.lowerBound), .integer(range.upperBound)).run()
+    }
+
+    /// Empties articles_fts and the CJK index and indexes every article again, as an
+    /// import indexes new ones (`archive repair`), inside the caller's transaction.
+    func rebuild() throws {
+        try connection.execute("""
+            DELETE FROM fts_pending;
+            INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
+            DELETE FROM fts_forms;
+            """)
+        try CJKIndex(connection: connection).rebuild(keepingForms: true)
+        try addToFullText(ids: Int64.min...Int64.max)
     }
 
     /// Indexes every pending article and lets the triggers take over again.
