@@ -166,7 +166,7 @@ struct CJKSearchTests {
         func scores(_ match: String) throws -> [(bm25: Double, ours: Double)] {
             var rows: [(Double, Double)] = []
             try archive.connection.prepare("""
-                SELECT rank, archive_rank(articles_cjk, \(ArchiveRank.weights)) FROM articles_cjk WHERE articles_cjk MATCH ? ORDER BY rowid
+                SELECT rank, archive_rank(articles_cjk, \(RankLengths.cjk.weights)) FROM articles_cjk WHERE articles_cjk MATCH ? ORDER BY rowid
                 """).bind(.text(match)).forEachRow { rows.append(($0.double(0), $0.double(1))) }
             return rows
         }
@@ -270,6 +270,31 @@ struct CJKSearchTests {
         try importDumps([directory.write("more.txt", "Harbour news. Local\nHarbour news. Local\n\nThe harbour opened.\n")], into: db)
         #expect(try Self.titles(db, "晴天") == ["北京新闻"])
         #expect(try count("SELECT count(*) FROM cjk_articles", in: db) == 1)
+    }
+
+    @Test("an archive whose CJK index has the title first gets it body first when opened, every article found at once")
+    func bodyFirstUpgrade() throws {
+        let directory = TemporaryDirectory()
+        let db = directory.path("v18.db")
+        let connection = try Connection(path: db)
+        try Migrator(migrations: Array(Migration.bundled.prefix(ArchiveFile.cjkIndexRewritten - 1))).migrate(connection)
+        try connection.execute("""
+            INSERT INTO articles (title, body, fingerprint, imported_at) VALUES ('北京新闻', '北京今天晴天。', x'01', '2024-05-01T00:00:00Z');
+            INSERT INTO articles (title, body, fingerprint, imported_at) VALUES ('天气', '上海的晴天。', x'02', '2024-05-01T00:00:00Z');
+            """)
+        try connection.transaction { try CJKIndex(connection: connection).rebuild() }
+        #expect(try connection.scalarInt("SELECT count(*) FROM cjk_articles") == 2)
+        connection.close()
+        // A search is the first command: it brings the archive up to date, then reads.
+        #expect(try Set(Self.titles(db, "晴天")) == ["北京新闻", "天气"])
+        #expect(try Self.titles(db, "北京") == ["北京新闻"])
+        #expect(try count("SELECT count(*) FROM cjk_stale", in: db) == 0)
+        #expect(try count("SELECT count(*) FROM cjk_articles", in: db) == 2)
+        #expect(try count("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_cjk' AND sql LIKE '%(\n    body, title, tags,%'", in: db) == 1)
+        let archive = try Archive(path: db, mode: .write)
+        defer { archive.close() }
+        let problems = try archive.check().checks.filter { ["CJK index", "ranking lengths"].contains($0.name) && $0.problem != nil }
+        #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test("catching up with other writers reads the stale list, not every article")

@@ -187,7 +187,7 @@ extension SearchTests {
         /// The ids in the order FTS5's own bm25 ranks them, and the hits' scores by id.
         func bm25Order(_ match: String) throws -> [Int64] {
             var ids: [Int64] = []
-            try archive.connection.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, \(ArchiveRank.weights)), rowid")
+            try archive.connection.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, \(RankLengths.fullText.weights)), rowid")
                 .bind(.text(match)).forEachRow { ids.append(Int64($0.int(0))) }
             return ids
         }

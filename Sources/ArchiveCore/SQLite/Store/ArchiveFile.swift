@@ -147,9 +147,25 @@ enum ArchiveFile {
             if try connection.scalar("PRAGMA journal_mode") != .text("wal") {
                 try connection.execute("PRAGMA journal_mode = WAL")
             }
-            try migrator.migrate(connection)
+            let applied = try migrator.migrate(connection)
+            if applied.contains(Self.cjkIndexRewritten) { try refillCJKIndex(connection) }
         } catch let error as SQLiteError {
             throw translate(error, path: path)
+        }
+    }
+
+    /// The migration that empties the CJK index to write it again in a new layout
+    /// (migrations/0019_cjk_body_first.sql).
+    static let cjkIndexRewritten = 19
+
+    /// Indexes again what that migration emptied, at once, so that no search leaves
+    /// those articles out until the next import. The lengths ranking reads are written
+    /// too unless an interrupted import has articles pending: then its end does that.
+    private static func refillCJKIndex(_ connection: Connection) throws {
+        try connection.transaction(.immediate) {
+            let pendingAfter = try SearchIndex(connection: connection).pendingAfter()
+            try CJKIndex(connection: connection).catchUp(pendingAfter: pendingAfter)
+            if pendingAfter == nil { try RankLengths(connection: connection, index: RankLengths.cjk).update() }
         }
     }
 

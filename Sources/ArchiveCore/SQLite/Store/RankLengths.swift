@@ -12,12 +12,16 @@ struct RankLengths {
         let fullText: String
         /// The packed table, as the ranking function is told it (`ArchiveRank`).
         let table: String
+        /// The column weights of the index's own `rank`, in its columns' order: the
+        /// title counts 10, the body 1, the tags 4 (articles_cjk has the body first,
+        /// migrations/0019_cjk_body_first.sql).
+        let weights: String
         /// FTS5's own table of lengths, one row per article.
         var docsize: String { "\(fullText)_docsize" }
     }
 
-    static let fullText = Index(fullText: "articles_fts", table: "article_lengths")
-    static let cjk = Index(fullText: "articles_cjk", table: "cjk_article_lengths")
+    static let fullText = Index(fullText: "articles_fts", table: "article_lengths", weights: "10.0, 1.0, 4.0")
+    static let cjk = Index(fullText: "articles_cjk", table: "cjk_article_lengths", weights: "1.0, 10.0, 4.0")
     static let indexes = [fullText, cjk]
 
     let connection: Connection
