@@ -13,7 +13,7 @@
 /// token that held CJK characters holds the placeholder instead. The form of an
 /// indexed article is kept in `fts_forms`, so that the triggers can take out of the
 /// index exactly what was put in (migrations/0018_full_text_forms.sql).
-public enum FullTextForm {
+enum FullTextForm {
     /// An article's three stored columns in their form.
     struct Columns: Sendable, Equatable {
         let title: String
@@ -25,11 +25,6 @@ public enum FullTextForm {
             self.title = FullTextForm.of(title)
             self.body = FullTextForm.of(body)
             self.tags = FullTextForm.of(storedTags)
-        }
-
-        /// Forms as kept, read back.
-        init(stored columns: (title: String, body: String, tags: String)) {
-            (title, body, tags) = columns
         }
 
         var byteCount: Int { title.utf8.count + body.utf8.count + tags.utf8.count }

@@ -49,16 +49,17 @@ struct ArchiveCheck {
             return finding("full-text index", "\(try search.pendingCount()) articles not indexed yet (an import was interrupted)",
                            remedy: "`archive import` (any file) or `archive repair`")
         }
+        let remedy = "`archive repair` rebuilds the index from the articles"
         do {
             try withFormsInPlace {
                 try connection.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
             }
         } catch let error as SQLiteError {
-            return finding("full-text index", "FTS5 says: \(error.message)", remedy: "`archive repair` rebuilds the index from the articles")
+            return finding("full-text index", "FTS5 says: \(error.message)", remedy: remedy)
         }
         let wrongForms = try wrongFullTextForms()
         return finding("full-text index", wrongForms == 0 ? nil : "\(wrongForms) of the forms kept for articles_fts are not their articles' text in form",
-                       remedy: "`archive repair` rebuilds the index from the articles")
+                       remedy: remedy)
     }
 
     /// Forms kept for articles that no longer exist, or that are not the form of the
@@ -75,7 +76,7 @@ struct ArchiveCheck {
                 return
             }
             let form = FullTextForm.Columns(title: row.string(0), body: row.string(1), storedTags: row.string(2))
-            if form != FullTextForm.Columns(stored: (row.string(3), row.string(4), row.string(5))) { wrong += 1 }
+            if [form.title, form.body, form.tags] != [row.string(3), row.string(4), row.string(5)] { wrong += 1 }
         }
         return wrong
     }
