@@ -272,15 +272,16 @@ struct CJKSearchTests {
         #expect(try count("SELECT count(*) FROM cjk_articles", in: db) == 1)
     }
 
-    @Test("an archive whose CJK index has the title first gets it body first when opened, every article found at once")
-    func bodyFirstUpgrade() throws {
+    @Test("an archive whose CJK index is in an earlier form (schema 18: title first; 19: unicode61) gets the current one when opened, every article found at once",
+          arguments: [18, 19])
+    func cjkIndexUpgrade(schema: Int) throws {
         let directory = TemporaryDirectory()
-        let db = directory.path("v18.db")
+        let db = directory.path("v\(schema).db")
         let connection = try Connection(path: db)
-        try Migrator(migrations: Array(Migration.bundled.prefix(ArchiveFile.cjkIndexRewritten - 1))).migrate(connection)
+        try Migrator(migrations: Array(Migration.bundled.prefix(schema))).migrate(connection)
         try connection.execute("""
             INSERT INTO articles (title, body, fingerprint, imported_at) VALUES ('北京新闻', '北京今天晴天。', x'01', '2024-05-01T00:00:00Z');
-            INSERT INTO articles (title, body, fingerprint, imported_at) VALUES ('天气', '上海的晴天。', x'02', '2024-05-01T00:00:00Z');
+            INSERT INTO articles (title, body, fingerprint, imported_at) VALUES ('天气', '上海的晴天。「Café」開店。', x'02', '2024-05-01T00:00:00Z');
             """)
         try connection.transaction { try CJKIndex(connection: connection).rebuild() }
         #expect(try connection.scalarInt("SELECT count(*) FROM cjk_articles") == 2)
@@ -288,9 +289,11 @@ struct CJKSearchTests {
         // A search is the first command: it brings the archive up to date, then reads.
         #expect(try Set(Self.titles(db, "晴天")) == ["北京新闻", "天气"])
         #expect(try Self.titles(db, "北京") == ["北京新闻"])
+        #expect(try Self.titles(db, "cafe") == ["天气"])
+        #expect(try Self.titles(db, "CAFÉ 開店") == ["天气"])
         #expect(try count("SELECT count(*) FROM cjk_stale", in: db) == 0)
         #expect(try count("SELECT count(*) FROM cjk_articles", in: db) == 2)
-        #expect(try count("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_cjk' AND sql LIKE '%(\n    body, title, tags,%'", in: db) == 1)
+        #expect(try count("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_cjk' AND sql LIKE '%(\n    body, title, tags,%' AND sql LIKE '%''porter ascii''%'", in: db) == 1)
         let archive = try Archive(path: db, mode: .write)
         defer { archive.close() }
         let problems = try archive.check().checks.filter { ["CJK index", "ranking lengths"].contains($0.name) && $0.problem != nil }
@@ -388,6 +391,9 @@ struct CJKTextTests {
         #expect(CJKText.indexForm("华为5g设备").split(separator: " ") == ["华为", "为", "5g", "设备", "备"])
         #expect(CJKText.indexForm("서울에서 새").split(separator: " ") == ["서울", "울에", "에서", "서", "새"])
         #expect(CJKText.indexForm("solar power") == "solar power")
+        // Between runs, text beyond ASCII as unicode61's tokens: punctuation gone, accents dropped.
+        #expect(CJKText.indexForm("北京。café「5g」").split(separator: " ") == ["北京", "京", "cafe", "5g"])
+        #expect(CJKText.indexForm("“naïve” résumé—x").split(separator: " ") == ["naive", "resume", "x"])
     }
 
     @Test("the query form: a run at the end has no lone last character; one character is a prefix")
@@ -397,6 +403,17 @@ struct CJKTextTests {
         #expect(CJKText.queryForm("华为5g").tokens == "华为 为 5g")
         #expect(CJKText.queryForm("5g的") == (tokens: "5g 的", lastIsPrefix: true))
         #expect(CJKText.queryForm("会") == (tokens: "会", lastIsPrefix: true))
+        #expect(CJKText.queryForm("café") == (tokens: "cafe", lastIsPrefix: false))
+        #expect(CJKText.queryForm("北京·上海").tokens.split(separator: " ") == ["北京", "京", "上海"])
+    }
+
+    @Test("the CJK expression writes words beyond ASCII as the index's tokens, in plain and raw mode")
+    func cjkExpressions() throws {
+        #expect(try SearchQuery("café 北京").cjkExpression() == "\"cafe\" \"北京\"")
+        #expect(try SearchQuery("Résumé*").cjkExpression() == "\"resume\"*")
+        #expect(try SearchQuery("l'été").cjkExpression() == "\"l ete\"")
+        #expect(try SearchQuery("solar").cjkExpression() == "\"solar\"")
+        #expect(try SearchQuery("\"naïve café\" OR 北京", raw: true).cjkExpression() == "\"naive cafe\" OR \"北京\"")
     }
 
     @Test("which text needs the index: CJK characters and width variants, not accents or curly quotes")

@@ -9,8 +9,9 @@ import Testing
 struct FullTextFormTests {
     static let tokenizer = "porter unicode61 remove_diacritics 2"
 
-    /// The terms SQLite's tokenizer makes of each text, in order of position.
-    static func tokens(_ texts: [String]) throws -> [[String]] {
+    /// The terms SQLite's tokenizer (articles_fts's unless given) makes of each text, in
+    /// order of position.
+    static func tokens(_ texts: [String], tokenizer: String = tokenizer) throws -> [[String]] {
         let connection = try Connection(path: ":memory:")
         defer { connection.close() }
         try connection.execute("""
@@ -89,19 +90,22 @@ struct FullTextFormTests {
         }
     }
 
-    @Test("random mixtures of scripts, marks and punctuation keep every word at its position")
-    func randomTexts() throws {
+    /// Random mixtures of scripts, marks, punctuation and white space.
+    static func randomMixtures(count: Int, seed: UInt64) -> [String] {
         let pieces = ["solar", "Power", "5G", "2024", "café", "naïve", "e\u{301}", "北京", "人工智能", "駅", "テクノロジー", "ー",
                       "か\u{3099}", "서울에서", "지하철", "５Ｇ", "ＡＩ", "ｶﾀｶﾅ", "。", "，", "「", "」", "、", "｜", "…", "——", "“", "”",
                       "🙂", "٣", "مرحبا", "สวัสดี", "々", "〇", "\u{3040}", "\u{FA6E}", "\u{2066}", "\u{E000}", "_", "'", "-", ".",
                       " ", "  ", "\n", "\t", "%", "x"]
-        var random = SplitMix64(seed: 10)
-        var texts: [String] = []
-        for _ in 0..<600 {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
             let length = Int(random.next() % 24) + 1
-            texts.append((0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+            return (0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
         }
-        for text in texts { try Self.expectSameWords(text) }
+    }
+
+    @Test("random mixtures of scripts, marks and punctuation keep every word at its position")
+    func randomTexts() throws {
+        for text in Self.randomMixtures(count: 600, seed: 10) { try Self.expectSameWords(text) }
     }
 
     // MARK: The index's upkeep

@@ -80,6 +80,12 @@ public enum CJKText {
     /// also stands alone when something else follows it, since the text has it alone
     /// then too (or always, `closingLastRun`, for the text that is indexed), and in a
     /// run of one. Also returns the length of a run the text ends in (0 if none).
+    ///
+    /// Between runs, a stretch holding anything beyond ASCII is written as the tokens
+    /// SQLite's `unicode61` finds in it (`Unicode61Words`), spaced apart: the index's
+    /// `ascii` tokenizer splits at ASCII punctuation only, and would keep `。` or `é`
+    /// inside a word. An ASCII stretch is copied: `ascii` and `unicode61` cut and fold
+    /// ASCII alike.
     private static func bigrams(_ normalized: String, closingLastRun: Bool) -> (text: String, lastRun: Int) {
         var text = normalized
         return text.withUTF8 { bytes in
@@ -101,20 +107,36 @@ public enum CJKText {
                 }
                 run.removeAll(keepingCapacity: true)
             }
+            // The stretch since the last run, and whether it holds a scalar beyond ASCII.
+            var stretchStart = 0
+            var stretchIsASCII = true
+            func endStretch(at end: Int) {
+                guard stretchStart < end else { return }
+                if stretchIsASCII {
+                    output.append(contentsOf: bytes[stretchStart..<end])
+                } else {
+                    Unicode61Words.appendTokens(of: UnsafeBufferPointer(rebasing: bytes[stretchStart..<end]), to: &output)
+                }
+            }
             var index = 0
             while index < bytes.count {
                 // ASCII is never ideographic: only longer scalars are decoded.
                 let (value, length) = bytes[index] < 0x80
                     ? (UInt32(bytes[index]), 1) : { let (scalar, length) = TextNormalizer.decodeScalar(bytes, at: index); return (scalar.value, length) }()
                 if isIdeographic(value) {
+                    if run.isEmpty { endStretch(at: index) }
                     run.append(index..<(index + length))
                 } else {
-                    endRun(closed: true)
-                    output.append(contentsOf: bytes[index..<(index + length)])
+                    if !run.isEmpty {
+                        endRun(closed: true)
+                        (stretchStart, stretchIsASCII) = (index, true)
+                    }
+                    if value >= 0x80 { stretchIsASCII = false }
                 }
                 index += length
             }
             let lastRun = run.count
+            if run.isEmpty { endStretch(at: bytes.count) }
             endRun(closed: closingLastRun)
             return (String(decoding: output, as: UTF8.self), lastRun)
         }

@@ -24,9 +24,9 @@ public struct SearchQuery: Hashable, Sendable {
     }
 
     /// The MATCH expression for `articles_cjk`, where Chinese, Japanese and Korean runs
-    /// are indexed as bigrams (`CJKText`): each word in its comparison form, its runs
-    /// as the phrase of their bigrams. A run is found anywhere in the text, so `*` after
-    /// one adds nothing. In raw mode every bareword and quoted phrase beyond ASCII is
+    /// are indexed as bigrams (`CJKText`): each word in its comparison form, as the
+    /// phrase of the tokens that index holds for it. A run is found anywhere in the
+    /// text, so `*` after one adds nothing. In raw mode every bareword and quoted phrase beyond ASCII is
     /// rewritten so; the operators around them are kept.
     func cjkExpression() throws(SearchError) -> String {
         if isRaw {
@@ -35,8 +35,7 @@ public struct SearchQuery: Hashable, Sendable {
         }
         return try expression { word, isPrefix in
             let normalized = TextNormalizer.normalize(String(word))
-            guard CJKText.hasIdeographs(normalized) else { return Self.quoted(normalized) + (isPrefix ? "*" : "") }
-            return Self.bigramPhrase(normalized)
+            return Self.bigramPhrase(normalized) + (isPrefix && !CJKText.hasIdeographs(normalized) ? "*" : "")
         }
     }
 
@@ -79,8 +78,8 @@ public struct SearchQuery: Hashable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Normalized text with ideographs as an FTS5 phrase of its tokens, a prefix phrase
-    /// when it ends in a single ideograph.
+    /// Normalized text as an FTS5 phrase of the tokens articles_cjk holds for it
+    /// (`CJKText.queryForm`), a prefix phrase when it ends in a single ideograph.
     private static func bigramPhrase(_ normalized: String) -> String {
         let (tokens, lastIsPrefix) = CJKText.queryForm(normalized)
         return quoted(tokens) + (lastIsPrefix ? " *" : "")
@@ -99,7 +98,7 @@ public struct SearchQuery: Hashable, Sendable {
         func emit(_ inner: String) {
             guard !inner.allSatisfy(\.isASCII) else { output += quoted(inner); return }
             let normalized = TextNormalizer.normalize(inner)
-            var phrase = CJKText.hasIdeographs(normalized) ? bigramPhrase(normalized) : quoted(normalized)
+            var phrase = bigramPhrase(normalized)
             // The user's own star after the phrase already makes it a prefix.
             if phrase.hasSuffix(" *"), characters[index...].first(where: { !$0.isWhitespace }) == "*" { phrase.removeLast(2) }
             output += phrase

@@ -154,11 +154,12 @@ enum ArchiveFile {
         }
     }
 
-    /// The migration that empties the CJK index to write it again in a new layout
-    /// (migrations/0019_cjk_body_first.sql).
-    static let cjkIndexRewritten = 19
+    /// The last migration that empties the CJK index to write it again in a new form
+    /// (0019: body first; 0020: the `ascii` tokenizer). A file that applies any of
+    /// them applies this one.
+    static let cjkIndexRewritten = 20
 
-    /// Indexes again what that migration emptied, at once, so that no search leaves
+    /// Indexes again what those migrations emptied, at once, so that no search leaves
     /// those articles out until the next import. The lengths ranking reads are written
     /// too unless an interrupted import has articles pending: then its end does that.
     private static func refillCJKIndex(_ connection: Connection) throws {
