@@ -58,4 +58,17 @@ struct CJKDuplicateTests {
         #expect(links["cut"]?.0 == 1 && links["cut"]?.1 == "containment")
         #expect(links["other"] != nil && links["other"]?.0 == nil)
     }
+
+    @Test("CJK articles that open alike are no candidates of each other; a copy cut short keeps the lead of its original")
+    func leadKey() {
+        let dateline = "新华社北京4月15日电（记者王明）"
+        let story = CandidateKeys(Shingles(text: dateline + Self.body))
+        let other = CandidateKeys(Shingles(text: dateline + "上海港今年的集装箱吞吐量再创新高，港口调度全面使用新的管理系统。码头工人表示，新的设备让装卸速度提高了三成。"))
+        #expect(story.lead != nil && other.lead != nil)
+        #expect(Set(story.all).isDisjoint(with: other.all))
+        let cut = String((dateline + Self.body).prefix(60)) + " 【"
+        #expect(CandidateKeys(Shingles(text: cut)).lead == story.lead)
+        // English keeps its lead of 8 word shingles.
+        #expect(CandidateKeys.leadShingles(for: .words) == 8)
+    }
 }

@@ -40,7 +40,8 @@ struct ShingleDefinitionTests {
             for start in 0...(tokens.count - width) { ordered.append(StableHash.combine(tokens[start..<(start + width)])) }
         }
         let distinct = Array(Set(ordered)).sorted()
-        return (characters ? .characters : .words, Array(ordered.prefix(CandidateKeys.leadShingles)), distinct)
+        let unit: Shingles.Unit = characters ? .characters : .words
+        return (unit, Array(ordered.prefix(CandidateKeys.leadShingles(for: unit))), distinct)
     }
 
     static let texts: [String] = [

@@ -36,7 +36,7 @@ public struct Shingles: Equatable, Sendable {
             tokens = scan.wordHashes
         }
         let ordered = Self.windows(tokens, width: width)
-        self.lead = Array(ordered.prefix(CandidateKeys.leadShingles))
+        self.lead = Array(ordered.prefix(CandidateKeys.leadShingles(for: unit)))
         self.distinct = Self.sortedDistinct(ordered)
     }
 
