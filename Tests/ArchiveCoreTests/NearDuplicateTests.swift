@@ -50,6 +50,17 @@ struct NearDuplicateTests {
         }
     }
 
+    @Test("the punctuation known without Unicode's tables is neither letter, digit, white space nor combining by the tables")
+    func commonPunctuation() {
+        let known = (UInt32(0x80)...0xFFFF).filter(TextNormalizer.isCommonPunctuation)
+        for value in known {
+            let properties = Unicode.Scalar(value)!.properties
+            #expect(!properties.isAlphabetic && properties.numericType == nil && !properties.isWhitespace
+                    && properties.canonicalCombiningClass == .notReordered, "U+\(String(value, radix: 16))")
+        }
+        #expect(known.count > 100)
+    }
+
     @Test("MinHash signatures are the same on every run: pinned values, no per-process seeds")
     func minHashStable() {
         let shingles = Shingles(text: prose(seed: 1, words: 300))

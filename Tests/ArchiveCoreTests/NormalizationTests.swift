@@ -23,6 +23,9 @@ struct NormalizationTests {
         // CJK runs with full-width forms, and with what could combine with them.
         "来自四十多个国家的专家，讨论机器人与５Ｇ网络（ＡＩ）。東京駅「テスト」　서울에서",
         "か\u{3099}，ＡＢ ｶﾞｿﾘﾝ，５ 가\u{11A8}，１ Ａ\u{301}，",
+        // Full-width forms with punctuation that stays as it is, and with what changes or combines.
+        "专家说：“５Ｇ网络”——很快，ＡＩ·机器人《报告》〔１〕‖Ｘ",
+        "“Ａ\u{301}”，５—x ‘Ｂ’\u{301} ＣＤ…Ｅ ‼Ｆ ＧＨ\u{2024}",
     ])
     func wordByWord(text: String) {
         let whole = text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)

@@ -77,8 +77,13 @@ public enum TextNormalizer {
                         endWord(at: index)
                     } else {
                         if wordStart < 0 { wordStart = index }
-                        wordHasOthers = true
-                        if scalar.properties.changesWhenNFKCCaseFolded { wordNeedsUnicode = true }
+                        if scalar.properties.changesWhenNFKCCaseFolded {
+                            wordNeedsUnicode = true
+                        } else if !isCommonPunctuation(scalar.value) {
+                            // Punctuation that stays as it is never combines with what
+                            // the width forms become: it does not send the word the long way.
+                            wordHasOthers = true
+                        }
                     }
                 }
                 index += length
@@ -113,6 +118,19 @@ public enum TextNormalizer {
             default:
                 return .other
             }
+        }
+    }
+
+    /// CJK punctuation and the general punctuation CJK text uses (`。`, `「」`, `《》`,
+    /// `·`, `—`, `“”`): neither letters nor digits, nor white space, nor combining
+    /// marks, known without Unicode's tables (a test checks each against them). Some of
+    /// them change under NFKC (`…`); the rest never combine with a neighbour.
+    static func isCommonPunctuation(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00B7, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3004, 0x3008...0x3020, 0x3030, 0x303D...0x303F:
+            return true
+        default:
+            return false
         }
     }
 
