@@ -26,8 +26,8 @@ public struct SearchQuery: Hashable, Sendable {
     /// The MATCH expression for `articles_cjk`, where Chinese, Japanese and Korean runs
     /// are indexed as bigrams (`CJKText`): each word in its comparison form, as the
     /// phrase of the tokens that index holds for it. A run is found anywhere in the
-    /// text, so `*` after one adds nothing. In raw mode every bareword and quoted phrase beyond ASCII is
-    /// rewritten so; the operators around them are kept.
+    /// text, so `*` after one adds nothing. In raw mode every bareword and quoted phrase
+    /// beyond ASCII is rewritten so; the operators around them are kept.
     func cjkExpression() throws(SearchError) -> String {
         if isRaw {
             guard !text.allSatisfy(\.isWhitespace) else { throw .emptyQuery }

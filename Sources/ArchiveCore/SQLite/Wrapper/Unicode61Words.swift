@@ -18,6 +18,7 @@ enum Unicode61Words {
         guard !text.isEmpty else { return }
         let tokenizer = pool.borrow()
         defer { pool.giveBack(tokenizer) }
+        // unicode61 fails only when out of memory, which ends the process anyway.
         withUnsafeMutablePointer(to: &output) { output in
             text.withMemoryRebound(to: CChar.self) { text in
                 _ = tokenizer.module.xTokenize!(tokenizer.handle, output, FTS5_TOKENIZE_DOCUMENT, text.baseAddress, Int32(text.count)) {
