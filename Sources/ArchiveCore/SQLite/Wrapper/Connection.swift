@@ -33,6 +33,9 @@ final class Connection {
     /// itself first), it keeps its defaults, which are slower but correct.
     private static let processConfigured: Void = { _ = archive_sqlite_configure_process() }()
 
+    /// Makes the process-wide settings if no connection has yet (once per process).
+    static func configureProcess() { processConfigured }
+
     init(path: String, access: Access = .readWriteCreate) throws(SQLiteError) {
         Self.processConfigured
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE

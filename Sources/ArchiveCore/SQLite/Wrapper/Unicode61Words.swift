@@ -84,6 +84,8 @@ enum Unicode61Words {
         /// A private in-memory connection and its `unicode61`. Failing here means this
         /// SQLite has no FTS5, without which no archive opens at all.
         private static func openSource() -> (connection: OpaqueHandle, module: fts5_tokenizer, context: UnsafeMutableRawPointer?) {
+            // The process-wide settings go first, should this be SQLite's first use.
+            Connection.configureProcess()
             var db: OpaquePointer?
             guard sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db,
                   let api = archive_fts5_api(UnsafeMutableRawPointer(db))?.assumingMemoryBound(to: fts5_api.self)
