@@ -28,10 +28,21 @@ struct NormalizationTests {
         "“Ａ\u{301}”，５—x ‘Ｂ’\u{301} ＣＤ…Ｅ ‼Ｆ ＧＨ\u{2024}",
     ])
     func wordByWord(text: String) {
-        let whole = text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
+        #expect(TextNormalizer.normalize(text) == Self.wholeText(text))
+    }
+
+    /// NFKC, case folding and NFKC again over the whole text, white space collapsed.
+    static func wholeText(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
             .precomposedStringWithCompatibilityMapping
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(TextNormalizer.normalize(text) == whole)
+    }
+
+    @Test("word by word treatment agrees with the whole text's on random mixtures of width forms, punctuation and marks")
+    func randomMixtures() {
+        for text in FullTextFormTests.randomMixtures(count: 600, seed: 40) {
+            #expect(TextNormalizer.normalize(text) == Self.wholeText(text), "\(text.debugDescription)")
+        }
     }
 
     @Test("the scalars the CJK shortcut copies as they are: NFKC and folding leave each alone")
