@@ -82,13 +82,13 @@ public enum CJKText {
     /// run of one. Also returns the length of a run the text ends in (0 if none).
     ///
     /// Between runs, a stretch holding anything beyond ASCII is written as the tokens
-    /// SQLite's `unicode61` finds in it (`Unicode61Words`), spaced apart: the index's
-    /// `ascii` tokenizer splits at ASCII punctuation only, and would keep `。` or `é`
-    /// inside a word. An ASCII stretch is copied: `ascii` and `unicode61` cut and fold
-    /// ASCII alike.
+    /// SQLite's `unicode61` finds in it (`Unicode61Words`, one session for the whole
+    /// text), spaced apart: the index's `ascii` tokenizer splits at ASCII punctuation
+    /// only, and would keep `。` or `é` inside a word. An ASCII stretch is copied:
+    /// `ascii` and `unicode61` cut and fold ASCII alike.
     private static func bigrams(_ normalized: String, closingLastRun: Bool) -> (text: String, lastRun: Int) {
         var text = normalized
-        return text.withUTF8 { bytes in
+        return Unicode61Words.session { words in text.withUTF8 { bytes in
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count * 3)
             // The run's characters, as byte ranges of the input.
@@ -115,7 +115,7 @@ public enum CJKText {
                 if stretchIsASCII {
                     output.append(contentsOf: bytes[stretchStart..<end])
                 } else {
-                    Unicode61Words.appendTokens(of: UnsafeBufferPointer(rebasing: bytes[stretchStart..<end]), to: &output)
+                    words.appendTokens(of: UnsafeBufferPointer(rebasing: bytes[stretchStart..<end]), to: &output)
                 }
             }
             var index = 0
@@ -139,7 +139,7 @@ public enum CJKText {
             if run.isEmpty { endStretch(at: bytes.count) }
             endRun(closed: closingLastRun)
             return (String(decoding: output, as: UTF8.self), lastRun)
-        }
+        } }
     }
 }
 

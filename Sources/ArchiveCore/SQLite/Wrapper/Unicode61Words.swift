@@ -13,22 +13,35 @@ import Synchronization
 /// finds with a space after each: `ascii` then finds exactly those tokens, and the
 /// index holds the terms `unicode61` would have made (no rule of it written in Swift).
 enum Unicode61Words {
-    /// Appends each token `unicode61` finds in the UTF-8 `text`, followed by a space.
-    static func appendTokens(of text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        guard !text.isEmpty else { return }
-        let tokenizer = pool.borrow()
-        defer { pool.giveBack(tokenizer) }
-        // unicode61 fails only when out of memory, which ends the process anyway.
-        withUnsafeMutablePointer(to: &output) { output in
-            text.withMemoryRebound(to: CChar.self) { text in
-                _ = tokenizer.module.xTokenize!(tokenizer.handle, output, FTS5_TOKENIZE_DOCUMENT, text.baseAddress, Int32(text.count)) {
-                    context, _, token, length, _, _ in
-                    let output = context!.assumingMemoryBound(to: [UInt8].self)
-                    token!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-                        output.pointee.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(length)))
+    /// Runs `body` with a session whose calls share one tokenizer of the pool, taken at
+    /// the first call and given back at the end: the stretches of one text (a CJK
+    /// article has one between every two runs) take the pool's lock once, not each.
+    static func session<R>(_ body: (inout Session) -> R) -> R {
+        var session = Session()
+        defer { session.tokenizer.map(pool.giveBack) }
+        return body(&session)
+    }
+
+    struct Session {
+        fileprivate var tokenizer: Tokenizer?
+
+        /// Appends each token `unicode61` finds in the UTF-8 `text`, followed by a space.
+        mutating func appendTokens(of text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+            guard !text.isEmpty else { return }
+            let tokenizer = self.tokenizer ?? pool.borrow()
+            self.tokenizer = tokenizer
+            // unicode61 fails only when out of memory, which ends the process anyway.
+            withUnsafeMutablePointer(to: &output) { output in
+                text.withMemoryRebound(to: CChar.self) { text in
+                    _ = tokenizer.module.xTokenize!(tokenizer.handle, output, FTS5_TOKENIZE_DOCUMENT, text.baseAddress, Int32(text.count)) {
+                        context, _, token, length, _, _ in
+                        let output = context!.assumingMemoryBound(to: [UInt8].self)
+                        token!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                            output.pointee.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(length)))
+                        }
+                        output.pointee.append(0x20)
+                        return SQLITE_OK
                     }
-                    output.pointee.append(0x20)
-                    return SQLITE_OK
                 }
             }
         }
@@ -42,7 +55,7 @@ enum Unicode61Words {
     /// it back before handing it out again (`borrow`, `giveBack`, under its lock); the
     /// object keeps only its own folding buffer and reads SQLite's constant tables, so
     /// it may move between threads between uses.
-    private struct Tokenizer: @unchecked Sendable {
+    fileprivate struct Tokenizer: @unchecked Sendable {
         let module: fts5_tokenizer
         let handle: OpaquePointer
     }
